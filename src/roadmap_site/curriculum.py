@@ -1,0 +1,106 @@
+"""The merged curriculum: every roadmap, phase and topic with references resolved.
+
+Plain data, built by :mod:`merge` and read by the renderers, the CLI and the plugin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from roadmap_site.model import CatalogResource, InlineResource, Phase, Roadmap, Topic
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class ResourceEntry:
+    """A resource as a topic shows it: a catalog entry (with its id) or an inline one."""
+
+    resource: CatalogResource | InlineResource
+    id: str | None = None
+
+
+@dataclass
+class TopicNode:
+    roadmap: str
+    phase: str
+    data: Topic
+    source: Source
+    prerequisites: list[str] = field(default_factory=list)  # topic keys, resolved
+    related: list[str] = field(default_factory=list)
+    needed_by: list[str] = field(default_factory=list)
+    resources: list[ResourceEntry] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def key(self) -> str:
+        return f"{self.roadmap}/{self.data.id}"
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+
+@dataclass
+class PhaseNode:
+    roadmap: str
+    data: Phase
+    source: Source
+    topics: list[TopicNode] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+    @property
+    def hours(self) -> float:
+        return sum(t.data.hours for t in self.topics)
+
+
+@dataclass
+class RoadmapNode:
+    data: Roadmap
+    source: Source
+    phases: list[PhaseNode] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+    @property
+    def topics(self) -> list[TopicNode]:
+        return [t for p in self.phases for t in p.topics]
+
+    @property
+    def hours(self) -> float:
+        return sum(p.hours for p in self.phases)
+
+
+@dataclass
+class Curriculum:
+    roadmaps: list[RoadmapNode]  # in recommended order (requirements first)
+    topics: dict[str, TopicNode]  # by key "roadmap/topic-id", in roadmap and phase order
+    resources: dict[str, CatalogResource]  # the catalog, by id
+    resource_users: dict[str, list[str]]  # catalog id -> keys of the topics that cite it
+
+    def roadmap(self, roadmap_id: str) -> RoadmapNode:
+        return next(r for r in self.roadmaps if r.id == roadmap_id)

@@ -1,0 +1,96 @@
+"""Diagnostics: what is wrong, where, and how to fix it.
+
+Every problem the tool finds becomes one :class:`Diagnostic` with a file, a 1-based line and
+column, a message and an optional hint. They are collected (never raised) so that one run
+reports all of them, sorted by file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+    hint: str | None = None
+
+    def format(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, shown as an annotation on the PR diff."""
+        title = "roadmap-site"
+        message = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        return (
+            f"::{self.severity} file={_gh_property(self.file)},line={self.line},"
+            f"col={self.column},title={_gh_property(title)}::{_gh_data(message)}"
+        )
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _gh_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(value: str) -> str:
+    return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """The path as a user would type it: relative to the working directory when inside it."""
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    # dict.fromkeys drops exact duplicates while keeping the first occurrence.
+    return sorted(dict.fromkeys(diagnostics), key=lambda d: (d.file, d.line, d.column, d.message))
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity == "error" for d in diagnostics)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """A 'did you mean' hint naming the closest candidate, or None when nothing is close."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else None
+
+
+def format_text(diagnostics: Iterable[Diagnostic]) -> str:
+    return "\n".join(d.format() for d in diagnostics)
+
+
+def format_github(diagnostics: Iterable[Diagnostic]) -> str:
+    return "\n".join(d.format_github() for d in diagnostics)
+
+
+def format_json(diagnostics: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.to_dict() for d in diagnostics], indent=2, ensure_ascii=False)
+
+
+def summary_line(diagnostics: list[Diagnostic]) -> str:
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"

@@ -1,0 +1,165 @@
+"""The shape of the curriculum files, as Pydantic models.
+
+These models are the single source of truth: the validator checks files against them and
+``roadmap-site schema`` derives the JSON Schema editors use from them. They describe one file
+at a time; cross-file rules (references, cycles, duplicate ids) live in :mod:`merge`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    TypeAdapter,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+REF_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$"
+LEVELS = ("beginner", "intermediate", "advanced")
+RESOURCE_TYPES = ("official", "docs", "book", "course", "video", "article", "paper", "tool",
+                  "dataset", "podcast")
+MAX_HOURS = 200
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64),
+               Field(description="Lowercase kebab-case identifier, e.g. linear-regression")]
+Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, max_length=130),
+                Field(description="A topic id in this roadmap, or roadmap-id/topic-id")]
+Title = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+Summary = Annotated[str, StringConstraints(min_length=1, max_length=1000),
+                    Field(description="Inline Markdown; [[roadmap/topic]] links to a topic")]
+SubtopicTitle = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+TagName = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
+Level = Literal["beginner", "intermediate", "advanced"]
+ResourceType = Literal["official", "docs", "book", "course", "video", "article", "paper", "tool",
+                       "dataset", "podcast"]
+
+
+def _check_url(value: str) -> str:
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme not in ("http", "https") or not value.lower().startswith(("http://", "https://")):
+        raise PydanticCustomError("url_scheme", "URL must start with https:// or http://")
+    host = value.split("//", 1)[1].split("/", 1)[0]
+    if not host or any(c.isspace() or ord(c) < 32 for c in value) or any(c in value for c in "<>\"'`"):
+        raise PydanticCustomError("url_invalid", "URL is not a valid web address")
+    return value
+
+
+Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_check_url),
+                WithJsonSchema({"type": "string", "pattern": "^https?://[^\\s<>\"'`]+$",
+                                "maxLength": 2000})]
+
+# A resource's level is one level or a list of them ("beginner to intermediate").
+LevelRange = Annotated[
+    list[Level],
+    BeforeValidator(lambda v: [v] if isinstance(v, str) else v),
+    WithJsonSchema({"anyOf": [{"enum": list(LEVELS)},
+                              {"type": "array", "items": {"enum": list(LEVELS)},
+                               "minItems": 1}]}),
+]
+
+
+class _Model(BaseModel):
+    # strict: YAML's `title: 123` is an error, not the string "123".
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class _ResourceFields(_Model):
+    title: Title
+    url: Url
+    type: ResourceType
+    free: bool = Field(description="false for resources that cost money")
+    level: LevelRange | None = None
+    quality: Annotated[int, Field(ge=1, le=5, description="The curators' rating, 1 to 5")] | None = None
+    authors: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    description: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = None
+
+
+class CatalogResource(_ResourceFields):
+    """An entry of the resource catalog (``curriculum/resources/*.yml``)."""
+
+    id: Id
+
+
+class InlineResource(_ResourceFields):
+    """A resource written inside one topic."""
+
+
+class ResourceRef(_Model):
+    """A reference to a catalog entry by id."""
+
+    ref: Id
+
+
+def _resource_kind(value: Any) -> str:
+    return "ref" if isinstance(value, dict) and "ref" in value else "inline"
+
+
+TopicResource = Annotated[
+    Union[Annotated[ResourceRef, Tag("ref")], Annotated[InlineResource, Tag("inline")]],
+    Discriminator(_resource_kind),
+]
+
+
+class SubtopicNode(_Model):
+    title: SubtopicTitle
+    subtopics: list[Subtopic] = []
+
+
+def _subtopic_kind(value: Any) -> str:
+    return "node" if isinstance(value, dict) else "text"
+
+
+Subtopic = Annotated[
+    Union[Annotated[SubtopicTitle, Tag("text")], Annotated[SubtopicNode, Tag("node")]],
+    Discriminator(_subtopic_kind),
+]
+SubtopicNode.model_rebuild()
+
+
+class Topic(_Model):
+    id: Id
+    title: Title
+    summary: Summary
+    level: Level
+    hours: Annotated[float, Field(gt=0, le=MAX_HOURS, description="Estimated study time")]
+    prerequisites: list[Ref] = []
+    related: list[Ref] = []
+    tags: list[TagName] = []
+    resources: list[TopicResource] = []
+    subtopics: list[Subtopic] = []
+
+
+class Phase(_Model):
+    """One phase file: ``curriculum/<roadmap>/phases/<phase>.yml``."""
+
+    id: Id
+    title: Title
+    summary: Summary
+    topics: Annotated[list[Topic], Field(min_length=1)]
+
+
+class Roadmap(_Model):
+    """A roadmap's ``roadmap.yml``."""
+
+    id: Id
+    title: Title
+    summary: Summary
+    requires: list[Id] = []
+    phases: Annotated[list[Id], Field(min_length=1)]
+
+
+Catalog = TypeAdapter(Annotated[list[CatalogResource], Field(min_length=1)])
+
+# Every model, for "did you mean" hints on unknown keys.
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Roadmap, Phase, Topic, SubtopicNode, CatalogResource, InlineResource, ResourceRef)

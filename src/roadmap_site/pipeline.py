@@ -1,0 +1,148 @@
+"""From a curriculum folder to a :class:`Curriculum`: find files, load, validate, merge.
+
+Parsed and validated files are cached by content hash, so that ``mkdocs serve`` re-reads only
+the files that changed between two rebuilds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from roadmap_site import validate
+from roadmap_site.curriculum import Curriculum
+from roadmap_site.diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
+from roadmap_site.loader import Document, Limits, load_file
+from roadmap_site.merge import CatalogFile, RoadmapFiles, merge
+from roadmap_site.model import Catalog, Phase, Roadmap
+
+RESOURCES_DIR = "resources"
+
+
+@dataclass
+class LoadResult:
+    curriculum: Curriculum | None  # None when there are errors
+    diagnostics: list[Diagnostic]
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.curriculum is not None
+
+
+class FileCache:
+    """(path, content hash) -> (document, model, diagnostics)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], tuple] = {}
+
+    def get(self, path: Path, kind, limits: Limits):
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            digest = ""
+        key = (str(path.resolve()), digest, display_path(path))
+        hit = self._entries.get(key)
+        if hit is None:
+            hit = _load_one(path, kind, limits)
+            self._entries[key] = hit
+        return hit
+
+    def prune(self, keep: set[str]) -> None:
+        self._entries = {k: v for k, v in self._entries.items() if k[0] in keep}
+
+
+def _load_one(path: Path, kind, limits: Limits) -> tuple[Document | None, object, list[Diagnostic]]:
+    document, diagnostics = load_file(path, limits)
+    if document is None:
+        return None, None, diagnostics
+    model, problems = validate.check(document, kind)
+    return document, model, diagnostics + problems
+
+
+def load_curriculum(directory: str | Path, *, limits: Limits = Limits(),
+                    cache: FileCache | None = None) -> LoadResult:
+    """Load, validate and merge the curriculum in ``directory``. Never raises on bad input."""
+    root = Path(directory)
+    cache = cache or FileCache()
+    out: list[Diagnostic] = []
+    if not root.is_dir():
+        out.append(Diagnostic(display_path(root), 1, 1, "error",
+                              "curriculum folder does not exist",
+                              "run from the project folder or pass the curriculum path"))
+        return LoadResult(None, out)
+
+    files: list[Path] = []
+    catalogs: list[CatalogFile] = []
+    roadmaps: list[RoadmapFiles] = []
+
+    def load(path: Path, kind):
+        files.append(path)
+        document, model, diagnostics = cache.get(path, kind, limits)
+        out.extend(diagnostics)
+        return document, model
+
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith((".", "_")):
+            continue
+        if entry.is_file():
+            out.extend(_stray(entry))
+        elif entry.name == RESOURCES_DIR:
+            for path in sorted(entry.iterdir()):
+                if _is_yaml(path):
+                    document, model = load(path, Catalog)
+                    if model is not None:
+                        catalogs.append(CatalogFile(document, model))
+                elif not path.name.startswith("."):
+                    out.extend(_stray(path))
+        else:
+            roadmaps.append(_load_roadmap(entry, load, out))
+
+    if not roadmaps:
+        out.append(Diagnostic(display_path(root), 1, 1, "error", "no roadmaps found",
+                              "create <roadmap-id>/roadmap.yml in the curriculum folder"))
+    curriculum, problems = merge(roadmaps, catalogs)
+    out.extend(problems)
+    cache.prune({str(p.resolve()) for p in files})
+    diagnostics = sort_diagnostics(out)
+    return LoadResult(None if has_errors(diagnostics) else curriculum, diagnostics, files)
+
+
+def _load_roadmap(folder: Path, load, out: list[Diagnostic]) -> RoadmapFiles:
+    files = RoadmapFiles(folder.name, None)
+    main = folder / "roadmap.yml"
+    if main.is_file():
+        document, model = load(main, Roadmap)
+        if model is not None:
+            files.roadmap = (document, model)
+    else:
+        out.append(Diagnostic(display_path(folder), 1, 1, "error",
+                              "roadmap folder has no roadmap.yml",
+                              "add roadmap.yml (id, title, summary, phases) or remove the folder"))
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path == main:
+            continue
+        if path.is_dir() and path.name == "phases":
+            for phase_path in sorted(path.iterdir()):
+                if _is_yaml(phase_path):
+                    document, model = load(phase_path, Phase)
+                    # None marks a phase file that exists but did not validate: its own
+                    # errors are reported; the roadmap's list must not also call it missing.
+                    files.phases[phase_path.stem] = (document, model) if model else None
+                elif not phase_path.name.startswith("."):
+                    out.extend(_stray(phase_path))
+        else:
+            out.extend(_stray(path))
+    return files
+
+
+def _is_yaml(path: Path) -> bool:
+    return path.is_file() and path.suffix == ".yml"
+
+
+def _stray(path: Path) -> list[Diagnostic]:
+    hint = ("rename it to .yml" if path.suffix == ".yaml"
+            else "move it into a roadmap's phases/ folder or curriculum/resources/, or delete it")
+    return [Diagnostic(display_path(path), 1, 1, "error",
+                       "file is not part of the curriculum and would be ignored", hint)]

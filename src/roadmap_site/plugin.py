@@ -1,0 +1,103 @@
+"""The MkDocs plugin: a thin adapter over the core (the only module that imports mkdocs).
+
+Hooks, in the order MkDocs calls them:
+
+* ``on_startup``: remember whether this is ``serve`` (errors must not stop the server).
+* ``on_config``: load and validate the curriculum *before* MkDocs cleans ``site/``, so a
+  broken curriculum can never wipe the last good site; watch the curriculum folder.
+* ``on_files``: add the generated pages (in memory) and set the navigation.
+* ``on_page_markdown``: resolve ``[[roadmap/topic]]`` references in hand-written pages.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from roadmap_site.diagnostics import summary_line
+from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
+from roadmap_site.render.nav import build_nav
+from roadmap_site.render.pages import SiteRenderer
+from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references
+
+log = logging.getLogger("mkdocs.plugins.roadmap_site")
+
+
+class RoadmapSiteConfig(Config):
+    enabled = c.Type(bool, default=True)
+    curriculum_dir = c.Type(str, default="curriculum")
+
+
+class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.cache = FileCache()
+        self.result: LoadResult | None = None
+        self.last_good: LoadResult | None = None
+        self.user_nav: list | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @event_priority(100)  # first: fail before other plugins do work on a doomed build
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path or ".").parent
+        directory = (root / self.config.curriculum_dir).resolve()
+        if str(directory) not in config.watch:
+            config.watch.append(str(directory))
+        # MkDocs hands on_config a fresh config each rebuild: keep the user's own nav.
+        self.user_nav = config.nav
+        result = load_curriculum(directory, cache=self.cache)
+        for d in result.diagnostics:
+            (log.error if d.severity == "error" else log.warning)(d.format())
+        if result.ok:
+            self.last_good = result
+        elif self.serving and self.last_good is not None:
+            log.error("curriculum has errors (%s); still serving the last good version",
+                      summary_line(result.diagnostics))
+        else:
+            raise PluginError(f"roadmap-site: the curriculum has "
+                              f"{summary_line(result.diagnostics)}; nothing was built")
+        self.result = result
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.config.enabled or self.last_good is None:
+            return files
+        curriculum = self.last_good.curriculum
+        renderer = SiteRenderer(curriculum, config.use_directory_urls)
+        for src_uri, content in renderer.pages().items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                log.warning("roadmap-site: %s in docs/ is replaced by a generated page", src_uri)
+                files.remove(existing)
+            files.append(File.generated(config, src_uri, content=content))
+        docs_pages = [f.src_uri for f in files.documentation_pages()
+                      if not f.generated_by]
+        config.nav = build_nav(self.user_nav, curriculum, docs_pages)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        if not self.config.enabled or self.last_good is None or page.file.generated_by:
+            return markdown
+        curriculum = self.last_good.curriculum
+        if OVERVIEW_MARKER in markdown:
+            overview = SiteRenderer(curriculum, config.use_directory_urls).overview(page.file.src_uri)
+            markdown = markdown.replace(OVERVIEW_MARKER, overview)
+        text, unknown = resolve_references(markdown, page.file.src_uri, curriculum)
+        for ref in unknown:
+            log.warning("%s: unknown topic reference '[[%s]]'", page.file.src_uri, ref)
+        return text

@@ -1,0 +1,1 @@
+"""Rendering: the merged curriculum -> Markdown pages, navigation, SVG, JSON. No MkDocs here."""

@@ -1,0 +1,56 @@
+"""The site navigation built from the model: a tab per roadmap (in recommended order), a
+section per phase with the phase page as its index, the phase's topics in order."""
+
+from __future__ import annotations
+
+from roadmap_site.curriculum import Curriculum
+from roadmap_site.render import urls
+
+ROADMAPS_PLACEHOLDER = "roadmap-site://roadmaps"
+RESOURCES_PLACEHOLDER = "roadmap-site://resources"
+
+
+def roadmap_sections(curriculum: Curriculum) -> list[dict]:
+    sections = []
+    for roadmap in curriculum.roadmaps:
+        items: list = [urls.roadmap_page(roadmap.id)]
+        for phase in roadmap.phases:
+            pages: list = [urls.phase_page(roadmap.id, phase.id)]
+            pages += [{t.title: urls.topic_page(t.key)} for t in phase.topics]
+            items.append({phase.title: pages})
+        sections.append({roadmap.title: items})
+    return sections
+
+
+def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[str]) -> list:
+    """Merge the generated sections into the user's nav.
+
+    With a nav in mkdocs.yml, the entries whose target is ``roadmap-site://roadmaps`` or
+    ``roadmap-site://resources`` are replaced by the generated sections; everything else
+    keeps its place. Without one: home, roadmaps, resources, then the other hand-written
+    pages in alphabetical order.
+    """
+    generated = roadmap_sections(curriculum)
+    resources = {"Resources": urls.RESOURCES}
+    if user_nav is None:
+        nav: list = [urls.HOME] if urls.HOME in docs_pages else []
+        nav += generated + [resources]
+        nav += sorted(p for p in docs_pages if p != urls.HOME)
+        return nav
+
+    def expand(items: list) -> list:
+        out: list = []
+        for item in items:
+            target = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+            if target == ROADMAPS_PLACEHOLDER:
+                out += generated
+            elif target == RESOURCES_PLACEHOLDER:
+                title = next(iter(item)) if isinstance(item, dict) else "Resources"
+                out.append({title: urls.RESOURCES})
+            elif isinstance(target, list):
+                out.append({next(iter(item)): expand(target)})
+            else:
+                out.append(item)
+        return out
+
+    return expand(user_nav)

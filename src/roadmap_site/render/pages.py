@@ -1,0 +1,188 @@
+"""The curriculum as Markdown pages (Jinja2 templates), keyed by their path under docs/.
+
+Every string from YAML reaches the page as escaped HTML (autoescape) or as HTML produced by
+:mod:`roadmap_site.markup`; none of it is left for the site's Markdown engine to interpret.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from roadmap_site import markup
+from roadmap_site.curriculum import Curriculum, PhaseNode, RoadmapNode, TopicNode
+from roadmap_site.model import LEVELS, RESOURCE_TYPES, SubtopicNode
+from roadmap_site.render import urls
+from roadmap_site.render.icons import icon
+
+TYPE_LABELS = {
+    "official": "Official", "docs": "Documentation", "book": "Book", "course": "Course",
+    "video": "Video", "article": "Article", "paper": "Paper", "tool": "Tool",
+    "dataset": "Dataset", "podcast": "Podcast",
+}
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("roadmap_site", "templates"),
+    autoescape=True,  # the templates emit HTML inside Markdown: escape everything from YAML
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+# The characters Python-Markdown lets a backslash escape (others would show the backslash).
+# < > & are left to HTML escaping, which runs afterwards.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def md_escape(text: str) -> Markup:
+    """Text for a Markdown heading: every Markdown special escaped, then HTML-escaped."""
+    return escape(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def hours(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{text} h"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
+
+
+def level_range(levels: list[str] | None) -> str:
+    if not levels:
+        return ""
+    ordered = [lv for lv in LEVELS if lv in levels]
+    names = [lv.capitalize() for lv in ordered]
+    return names[0] if len(names) == 1 else f"{names[0]} to {names[-1].lower()}"
+
+
+@dataclass
+class SubtopicView:
+    title: str
+    anchor: str
+    children: list[SubtopicView]
+
+
+def subtopic_tree(items: list, used: Counter | None = None) -> list[SubtopicView]:
+    used = used if used is not None else Counter()
+    out = []
+    for item in items:
+        title = item.title if isinstance(item, SubtopicNode) else item
+        anchor = "st-" + slug(title)[:60]
+        used[anchor] += 1
+        if used[anchor] > 1:
+            anchor += f"-{used[anchor]}"
+        children = subtopic_tree(item.subtopics, used) if isinstance(item, SubtopicNode) else []
+        out.append(SubtopicView(title, anchor, children))
+    return out
+
+
+def front_matter(**fields) -> str:
+    data = {k: v for k, v in fields.items() if v}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+_env.filters["md_escape"] = md_escape
+
+
+def plain(text: str, limit: int = 160) -> str:
+    """Summary as plain text (meta description): references become their ids' words."""
+    text = markup.INLINE_REF.sub(lambda m: m.group(2) or m.group(1).rsplit("/", 1)[-1], text)
+    text = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class SiteRenderer:
+    """Renders every generated page. ``directory_urls`` mirrors MkDocs' use_directory_urls."""
+
+    def __init__(self, curriculum: Curriculum, directory_urls: bool = True):
+        self.c = curriculum
+        self.directory_urls = directory_urls
+
+    # -- helpers bound to the page being rendered ---------------------------------------
+    def _helpers(self, src: str) -> dict[str, Callable]:
+        def link(to_src: str, anchor: str = "") -> str:
+            return urls.relative_url(src, to_src, self.directory_urls, anchor)
+
+        def topic_url(key: str) -> str:
+            return link(urls.topic_page(key))
+
+        def resolve(key: str):
+            topic = self.c.topics.get(key)
+            return (topic_url(key), topic.title) if topic else None
+
+        def md(text: str, roadmap: str):
+            return markup.render_inline(text, roadmap, resolve)
+
+        return {"link": link, "topic_url": topic_url, "md": md,
+                "roadmap_url": lambda rid: link(urls.roadmap_page(rid)),
+                "phase_url": lambda rid, pid: link(urls.phase_page(rid, pid))}
+
+    def _render(self, template: str, src: str, **context) -> str:
+        return _env.get_template(template).render(
+            c=self.c, src=src, hours=hours, icon=icon, level_range=level_range,
+            TYPE_LABELS=TYPE_LABELS, RESOURCE_TYPES=RESOURCE_TYPES, **self._helpers(src),
+            **context)
+
+    # -- pages ----------------------------------------------------------------------------
+    def pages(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for roadmap in self.c.roadmaps:
+            out[urls.roadmap_page(roadmap.id)] = self.roadmap(roadmap)
+            for i, phase in enumerate(roadmap.phases):
+                out[urls.phase_page(roadmap.id, phase.id)] = self.phase(roadmap, i)
+                for topic in phase.topics:
+                    out[urls.topic_page(topic.key)] = self.topic(topic)
+        out[urls.RESOURCES] = self.resources()
+        return out
+
+    def roadmap(self, roadmap: RoadmapNode) -> str:
+        src = urls.roadmap_page(roadmap.id)
+        return self._render("roadmap.md.j2", src, roadmap=roadmap,
+                            front=front_matter(title=roadmap.title,
+                                               description=plain(roadmap.data.summary)))
+
+    def phase(self, roadmap: RoadmapNode, index: int) -> str:
+        phase = roadmap.phases[index]
+        src = urls.phase_page(roadmap.id, phase.id)
+        prev_phase = roadmap.phases[index - 1] if index > 0 else None
+        next_phase = roadmap.phases[index + 1] if index + 1 < len(roadmap.phases) else None
+        return self._render("phase.md.j2", src, roadmap=roadmap, phase=phase, number=index + 1,
+                            prev_phase=prev_phase, next_phase=next_phase,
+                            front=front_matter(title=f"{phase.title} · {roadmap.title}",
+                                               description=plain(phase.data.summary)))
+
+    def topic(self, topic: TopicNode) -> str:
+        src = urls.topic_page(topic.key)
+        roadmap = self.c.roadmap(topic.roadmap)
+        phase: PhaseNode = next(p for p in roadmap.phases if p.id == topic.phase)
+        return self._render("topic.md.j2", src, topic=topic, roadmap=roadmap, phase=phase,
+                            subtopics=subtopic_tree(topic.data.subtopics),
+                            front=front_matter(title=topic.title, tags=list(topic.data.tags),
+                                               description=plain(topic.data.summary)))
+
+    def overview(self, src: str) -> str:
+        """The roadmap cards for a hand-written page (the home page) at ``src``."""
+
+        def levels(roadmap: RoadmapNode) -> list[tuple[str, int]]:
+            counts = Counter(t.data.level for t in roadmap.topics)
+            return [(lv, counts[lv]) for lv in LEVELS if counts[lv]]
+
+        return self._render("overview.md.j2", src, levels=levels)
+
+    def resources(self) -> str:
+        by_type: dict[str, list] = {t: [] for t in RESOURCE_TYPES}
+        for rid, res in sorted(self.c.resources.items(), key=lambda kv: kv[1].title.lower()):
+            by_type[res.type].append((rid, res, self.c.resource_users.get(rid, [])))
+        return self._render("resources.md.j2", urls.RESOURCES,
+                            by_type={t: v for t, v in by_type.items() if v},
+                            front=front_matter(title="Resources",
+                                               description="Every resource of the curriculum, by type."))

@@ -1,0 +1,38 @@
+"""Hand-written Markdown pages: ``[[roadmap/topic]]`` references and the overview marker."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from roadmap_site.curriculum import Curriculum
+from roadmap_site.references import INLINE_REF
+from roadmap_site.render import urls
+
+OVERVIEW_MARKER = "<!-- roadmap-site:overview -->"
+# Fenced blocks and inline code: references inside them are examples, not links.
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+
+
+def resolve_references(markdown: str, src: str, curriculum: Curriculum) -> tuple[str, list[str]]:
+    """Replace each reference by a Markdown link to the topic; return the unknown ones."""
+    unknown: list[str] = []
+
+    def link(m: re.Match) -> str:
+        ref, label = m.group(1), m.group(2)
+        topic = curriculum.topics.get(ref)
+        if topic is None:
+            unknown.append(ref)
+            return m.group(0)
+        text = (label or topic.title).replace("[", "\\[").replace("]", "\\]")
+        # Link the page's source: MkDocs checks it and turns it into the right URL.
+        target = posixpath.relpath(urls.topic_page(ref), posixpath.dirname(src) or ".")
+        return f"[{text}]({target})"
+
+    out, last = [], 0
+    for code in _CODE.finditer(markdown):
+        out.append(INLINE_REF.sub(link, markdown[last:code.start()]))
+        out.append(code.group(0))
+        last = code.end()
+    out.append(INLINE_REF.sub(link, markdown[last:]))
+    return "".join(out), unknown

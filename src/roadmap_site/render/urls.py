@@ -1,0 +1,50 @@
+"""Where each generated page lives, and relative links between pages.
+
+A topic's URL does not contain its phase (``ml/linear-regression/``), so moving a topic
+between phases breaks no bookmark.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+RESOURCES = "resources/index.md"
+
+
+def roadmap_page(roadmap_id: str) -> str:
+    return f"{roadmap_id}/index.md"
+
+
+def phase_page(roadmap_id: str, phase_id: str) -> str:
+    return f"{roadmap_id}/phases/{phase_id}/index.md"
+
+
+def topic_page(key: str) -> str:
+    return f"{key}.md"
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page ``src`` (relative to the site root)."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+        return (stem + "/" if stem else "") + ("" if directory_urls else "index.html")
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor: str = "") -> str:
+    """A link from page ``from_src`` to page ``to_src`` that works wherever the site is hosted."""
+    here = page_url(from_src, directory_urls)
+    there = page_url(to_src, directory_urls)
+    base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
+    rel = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or there == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def asset_url(from_src: str, asset: str, directory_urls: bool = True) -> str:
+    here = page_url(from_src, directory_urls)
+    base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
+    return posixpath.relpath(asset, base or ".")
