@@ -8,6 +8,7 @@ hostile file can cause. Nothing here raises on bad input: problems become diagno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,15 +71,18 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
+_TEXT_TAGS = {"tag:yaml.org,2002:timestamp"}  # dates: keep as written
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _constructor = yaml.constructor.SafeConstructor()
 
 
 class _Refused(Exception):
     """Raised inside the converter to stop at the first limit hit; turned into a diagnostic."""
 
-    def __init__(self, mark: yaml.Mark | None, message: str, hint: str | None = None):
+    def __init__(self, mark: yaml.Mark | None, message: str, hint: str | None = None,
+                 alias: bool = False):
         super().__init__(message)
-        self.mark, self.message, self.hint = mark, message, hint
+        self.mark, self.message, self.hint, self.alias = mark, message, hint, alias
 
 
 def _pos(mark: yaml.Mark | None) -> Position:
@@ -120,6 +124,12 @@ def load_file(path: Path, limits: Limits = Limits()) -> tuple[Document | None, l
         return None, [*diagnostics, problem(line, col, "file is not valid UTF-8 "
                                             f"(byte 0x{raw[exc.start]:02x})",
                                             "save the file with UTF-8 encoding")]
+    bad = _CONTROL.search(text)
+    if bad:  # libyaml lets some of these through; they have no place in a curriculum
+        line, col = _offset_position(text.encode("utf-8"), len(text[: bad.start()].encode("utf-8")))
+        return None, [*diagnostics, problem(line, col, f"file contains the control character "
+                                            f"U+{ord(bad.group()):04X}",
+                                            "delete it; use spaces, not tabs, for indentation")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -147,12 +157,23 @@ def load_file(path: Path, limits: Limits = Limits()) -> tuple[Document | None, l
     try:
         document.data = converter.convert(node, (), 0)
     except _Refused as exc:
-        line, col = _pos(exc.mark)
+        line, col = _pos(_first_alias(text) if exc.alias else exc.mark)
         return None, [*diagnostics, *converter.diagnostics, problem(line, col, exc.message,
                                                                     exc.hint)]
     except RecursionError:
         return None, [*diagnostics, problem(1, 1, "file is nested too deeply")]
     return document, [*diagnostics, *converter.diagnostics]
+
+
+def _first_alias(text: str) -> yaml.Mark | None:
+    """Where the first alias is used (the composer only tells where its anchor is)."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
@@ -188,7 +209,7 @@ class _Converter:
             # The composer hands back the same node object for an alias: refuse it, which
             # also bounds "billion laughs" files to their written size.
             raise _Refused(node.start_mark, "YAML aliases (*name) and merge keys are not "
-                           "supported", "write the value out in full")
+                           "supported", "write the value out in full", alias=True)
         self.seen.add(id(node))
         self.document.positions[loc] = _pos(node.start_mark)
 
@@ -216,7 +237,7 @@ class _Converter:
             return [self.convert(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         # Scalar
         if node.tag not in _SCALAR_TAGS:
-            if node.tag.startswith("tag:yaml.org,2002:"):  # timestamps, binary: keep the text
+            if node.tag in _TEXT_TAGS:
                 return node.value
             raise _Refused(node.start_mark, f"unsupported YAML tag '{node.tag}'",
                            "remove the tag; plain values are enough")

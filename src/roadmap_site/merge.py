@@ -33,6 +33,10 @@ class RoadmapFiles:
     roadmap: tuple[Document, Roadmap] | None
     # by file stem; None for a file that failed to load or validate (already reported)
     phases: dict[str, tuple[Document, Phase] | None] = field(default_factory=dict)
+    # Topic ids that exist but failed validation, and whether a whole file was unreadable:
+    # references into what failed are not reported a second time as "unknown".
+    broken: set[str] = field(default_factory=set)
+    incomplete: bool = False
 
 
 @dataclass
@@ -96,25 +100,28 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile]) -> tuple[Cu
                 out.append(loaded[0].diagnostic((), f"phase file is not listed in "
                                            f"{doc.display}", f"add '{stem}' to 'phases:' there"))
 
-    order = _order_roadmaps(nodes, out)
+    silent = {f"{f.folder}/{t}" for f in roadmaps for t in f.broken}
+    silent |= {f"{f.folder}/*" for f in roadmaps if f.incomplete}
+    order = _order_roadmaps(nodes, {f.folder: f.roadmap[0] for f in roadmaps if f.roadmap}, out)
     for files in roadmaps:  # references in roadmap and phase summaries
         if files.roadmap is not None:
             rdoc, roadmap = files.roadmap
-            check_text(roadmap.summary, roadmap.id, topics, rdoc, ("summary",), out)
+            check_text(roadmap.summary, roadmap.id, topics, rdoc, ("summary",), out, silent)
             for loaded in files.phases.values():
                 if loaded is not None:
-                    check_text(loaded[1].summary, roadmap.id, topics, loaded[0], ("summary",), out)
+                    check_text(loaded[1].summary, roadmap.id, topics, loaded[0], ("summary",),
+                               out, silent)
     ordered_topics = {t.key: t for r in order for t in r.topics}
     users: dict[str, list[str]] = {rid: [] for rid in resources}
     for key, tnode in ordered_topics.items():
         doc, loc = topic_docs[key]
-        _resolve_topic(tnode, doc, loc, topics, resources, users, out)
+        _resolve_topic(tnode, doc, loc, topics, resources, users, out, silent)
     for key, tnode in ordered_topics.items():
         for prereq in tnode.prerequisites:
             topics[prereq].needed_by.append(key)
     _report_cycles(ordered_topics, topic_docs, out)
     for rid, (doc, loc) in resource_docs.items():
-        if not users[rid]:
+        if not users[rid] and not silent:  # after a broken file, "unused" may be untrue
             out.append(doc.diagnostic(loc, f"resource '{rid}' is not used by any topic",
                                       "cite it from a topic with '- ref: " + rid + "', or remove it",
                                       severity="warning"))
@@ -140,16 +147,22 @@ def _merge_catalog(catalogs: list[CatalogFile], out: list[Diagnostic]):
     return resources, where
 
 
-def _order_roadmaps(nodes: list[RoadmapNode], out: list[Diagnostic]) -> list[RoadmapNode]:
+def _order_roadmaps(nodes: list[RoadmapNode], docs: dict[str, Document],
+                    out: list[Diagnostic]) -> list[RoadmapNode]:
     """Requirements first; among roadmaps that are ready at the same time, by id."""
     by_id = {n.id: n for n in nodes}
     for n in nodes:
+        doc = docs[n.id] if n.id in docs else None
         for i, req in enumerate(n.data.requires):
+            if doc is None:
+                continue
             if req not in by_id:
-                out.append(_at(n.source, f"requires unknown roadmap '{req}'",
-                               did_you_mean(req, by_id) or "known roadmaps: " + ", ".join(sorted(by_id))))
+                out.append(doc.diagnostic(("requires", i), f"requires unknown roadmap '{req}'",
+                                          did_you_mean(req, by_id)
+                                          or "known roadmaps: " + ", ".join(sorted(by_id))))
             elif req == n.id:
-                out.append(_at(n.source, f"roadmap '{n.id}' requires itself", "remove it"))
+                out.append(doc.diagnostic(("requires", i), f"roadmap '{n.id}' requires itself",
+                                          "remove it"))
     deps = {n.id: {r for r in n.data.requires if r in by_id and r != n.id} for n in nodes}
     order: list[RoadmapNode] = []
     done: set[str] = set()
@@ -172,12 +185,12 @@ def _at(source: Source, message: str, hint: str | None = None) -> Diagnostic:
 
 def _resolve_topic(tnode: TopicNode, doc: Document, loc: tuple, topics: dict[str, TopicNode],
                    resources: dict[str, CatalogResource], users: dict[str, list[str]],
-                   out: list[Diagnostic]) -> None:
+                   out: list[Diagnostic], silent: set[str]) -> None:
     topic = tnode.data
     for field_name in ("prerequisites", "related"):
         resolved: list[str] = getattr(tnode, field_name)
         for j, ref in enumerate(getattr(topic, field_name)):
-            key = _resolve(ref, tnode, topics, doc, (*loc, field_name, j), out)
+            key = _resolve(ref, tnode, topics, doc, (*loc, field_name, j), out, silent)
             if key is None:
                 continue
             if key in resolved:
@@ -207,17 +220,23 @@ def _resolve_topic(tnode: TopicNode, doc: Document, loc: tuple, topics: dict[str
         out.append(doc.diagnostic(loc, f"topic '{topic.id}' needs at least two resources, "
                                   "at least one of them free", "add resources to it",
                                   severity="warning"))
-    check_text(topic.summary, tnode.roadmap, topics, doc, (*loc, "summary"), out)
+    check_text(topic.summary, tnode.roadmap, topics, doc, (*loc, "summary"), out, silent)
+
+
+def _is_silent(key: str, silent: set[str]) -> bool:
+    return key in silent or key.split("/", 1)[0] + "/*" in silent
 
 
 def _resolve(ref: str, tnode: TopicNode, topics: dict[str, TopicNode], doc: Document,
-             loc: tuple, out: list[Diagnostic]) -> str | None:
+             loc: tuple, out: list[Diagnostic], silent: set[str]) -> str | None:
     key = qualify(ref, tnode.roadmap)
     if key == tnode.key:
         out.append(doc.diagnostic(loc, f"topic '{tnode.id}' refers to itself", "remove it"))
         return None
     if key not in topics:
-        out.append(doc.diagnostic(loc, f"unknown topic '{ref}'", _ref_hint(ref, tnode.roadmap, topics)))
+        if not _is_silent(key, silent):
+            out.append(doc.diagnostic(loc, f"unknown topic '{ref}'",
+                                      _ref_hint(ref, tnode.roadmap, topics)))
         return None
     return key
 
@@ -240,11 +259,11 @@ def _ref_hint(ref: str, roadmap: str, topics: dict[str, TopicNode]) -> str | Non
 
 
 def check_text(text: str, roadmap: str, topics: dict[str, TopicNode], doc: Document,
-               loc: tuple, out: list[Diagnostic]) -> None:
+               loc: tuple, out: list[Diagnostic], silent: set[str] = frozenset()) -> None:
     """Inline references and link schemes in a Markdown summary."""
     for m in INLINE_REF.finditer(text):
         key = qualify(m.group(1), roadmap)
-        if key not in topics:
+        if key not in topics and not _is_silent(key, silent):
             out.append(doc.diagnostic(loc, f"unknown topic '[[{m.group(1)}]]' in text",
                                       _ref_hint(m.group(1), roadmap, topics)))
     for url in unsafe_links(text):

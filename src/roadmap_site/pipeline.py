@@ -57,6 +57,9 @@ def _load_one(path: Path, kind, limits: Limits) -> tuple[Document | None, object
     document, diagnostics = load_file(path, limits)
     if document is None:
         return None, None, diagnostics
+    if kind is Phase:  # keeps valid topics of a partly broken file, and names the broken ones
+        phase, problems, broken = validate.check_phase(document)
+        return document, (phase, broken), diagnostics + problems
     model, problems = validate.check(document, kind)
     return document, model, diagnostics + problems
 
@@ -116,6 +119,7 @@ def _load_roadmap(folder: Path, load, out: list[Diagnostic]) -> RoadmapFiles:
         document, model = load(main, Roadmap)
         if model is not None:
             files.roadmap = (document, model)
+        files.incomplete |= model is None
     else:
         out.append(Diagnostic(display_path(folder), 1, 1, "error",
                               "roadmap folder has no roadmap.yml",
@@ -126,10 +130,13 @@ def _load_roadmap(folder: Path, load, out: list[Diagnostic]) -> RoadmapFiles:
         if path.is_dir() and path.name == "phases":
             for phase_path in sorted(path.iterdir()):
                 if _is_yaml(phase_path):
-                    document, model = load(phase_path, Phase)
+                    document, loaded = load(phase_path, Phase)
+                    phase, broken = loaded if loaded else (None, set())
                     # None marks a phase file that exists but did not validate: its own
                     # errors are reported; the roadmap's list must not also call it missing.
-                    files.phases[phase_path.stem] = (document, model) if model else None
+                    files.phases[phase_path.stem] = (document, phase) if phase else None
+                    files.broken |= broken
+                    files.incomplete |= document is None
                 elif not phase_path.name.startswith("."):
                     out.extend(_stray(phase_path))
         else:

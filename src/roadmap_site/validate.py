@@ -9,7 +9,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from roadmap_site.diagnostics import Diagnostic, did_you_mean
 from roadmap_site.loader import Document
-from roadmap_site.model import ALL_MODELS, ID_PATTERN
+from roadmap_site.model import ALL_MODELS, ID_PATTERN, Phase, Topic
 
 M = TypeVar("M")
 
@@ -56,6 +56,36 @@ def check(document: Document, model: type[M] | TypeAdapter, loc: tuple = ()) -> 
         return model.model_validate(data), []  # type: ignore[attr-defined]
     except ValidationError as exc:
         return None, [_diagnostic(document, data, loc, err) for err in exc.errors()]
+
+
+def check_phase(document: Document) -> tuple[Phase | None, list[Diagnostic], set[str]]:
+    """Validate a phase file, keeping the valid topics when some are broken.
+
+    Returns the phase (None when the phase itself is broken), the diagnostics, and the ids of
+    topics that failed, so that references to them are not reported again as unknown.
+    """
+    data = document.data
+    try:
+        return Phase.model_validate(data), [], set()
+    except ValidationError as exc:
+        errors = exc.errors()
+    problems = [_diagnostic(document, data, (), err) for err in errors]
+    bad = {err["loc"][1] for err in errors
+           if len(err["loc"]) > 2 and err["loc"][0] == "topics" and isinstance(err["loc"][1], int)}
+    topics = data.get("topics") if isinstance(data, dict) else None
+    if not isinstance(topics, list):
+        return None, problems, set()
+    broken = {t["id"] for i, t in enumerate(topics) if i in bad and isinstance(t, dict)
+              and isinstance(t.get("id"), str)}
+    if any(not (len(e["loc"]) > 2 and e["loc"][0] == "topics") for e in errors):
+        # the phase itself is broken: none of its topics can be placed
+        return None, problems, broken | {t["id"] for t in topics if isinstance(t, dict)
+                                         and isinstance(t.get("id"), str)}
+    valid = [Topic.model_validate(t) for i, t in enumerate(topics) if i not in bad]
+    if not valid:
+        return None, problems, broken
+    shell = {k: v for k, v in data.items() if k != "topics"}
+    return Phase.model_construct(**shell, topics=valid), problems, broken
 
 
 def _data_loc(data: Any, loc: tuple) -> tuple:

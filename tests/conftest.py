@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOOD = FIXTURES / "good"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def good_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A writable copy of the good fixture curriculum; the working directory is its parent."""
+    target = tmp_path / "curriculum"
+    shutil.copytree(GOOD, target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "roadmap_site", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def make_project(tmp_path: Path, curriculum: Path, *, extra_docs: dict[str, str] | None = None) -> Path:
+    """A minimal MkDocs project around ``curriculum`` with this repo's mkdocs.yml and docs."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(curriculum, project / "curriculum")
+    for name, text in (extra_docs or {}).items():
+        (project / "docs" / name).write_text(text, encoding="utf-8")
+    return project
+
+
+def mkdocs(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project,
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
