@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_site.loader import Limits, load_file
+from roadmap_site.loader import DEFAULT_LIMITS, Limits, load_file
 
 
-def load(tmp_path: Path, content: bytes | str, limits: Limits = Limits()):
+def load(tmp_path: Path, content: bytes | str, limits: Limits = DEFAULT_LIMITS):
     path = tmp_path / "f.yml"
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     return load_file(path, limits)

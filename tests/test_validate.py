@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, run_cli
 
+from conftest import FIXTURES, run_cli
 from roadmap_site.pipeline import load_curriculum
 
 GOLDEN = Path(__file__).parent / "golden" / "diagnostics"

@@ -36,6 +36,9 @@ class Limits:
     max_string_chars: int = 20_000
 
 
+DEFAULT_LIMITS = Limits()
+
+
 @dataclass
 class Document:
     """One parsed file: its data and where each value (and mapping key) stands in the source."""
@@ -95,7 +98,7 @@ def _offset_position(raw: bytes, offset: int) -> Position:
     return line, offset - start + 1
 
 
-def load_file(path: Path, limits: Limits = Limits()) -> tuple[Document | None, list[Diagnostic]]:
+def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Document | None, list[Diagnostic]]:
     """Parse ``path``. Returns the document (None when unusable) and its diagnostics."""
     shown = display_path(path)
 

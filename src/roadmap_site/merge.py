@@ -167,15 +167,15 @@ def _order_roadmaps(nodes: list[RoadmapNode], docs: dict[str, Document],
     order: list[RoadmapNode] = []
     done: set[str] = set()
     while len(done) < len(by_id):
+        # one at a time, smallest id first: foundations, ml, dl, llm, mlops, system-design
         ready = sorted(rid for rid in by_id if rid not in done and deps[rid] <= done)
         if not ready:
             stuck = sorted(set(by_id) - done)
             out.append(_at(by_id[stuck[0]].source, "roadmap requirements form a cycle among: "
                            + ", ".join(stuck), "remove one 'requires' entry"))
             ready = stuck
-        for rid in ready:
-            done.add(rid)
-            order.append(by_id[rid])
+        done.add(ready[0])
+        order.append(by_id[ready[0]])
     return order
 
 

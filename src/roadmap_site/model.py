@@ -7,7 +7,7 @@ at a time; cross-file rules (references, cycles, duplicate ids) live in :mod:`me
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -105,7 +105,7 @@ def _resource_kind(value: Any) -> str:
 
 
 TopicResource = Annotated[
-    Union[Annotated[ResourceRef, Tag("ref")], Annotated[InlineResource, Tag("inline")]],
+    Annotated[ResourceRef, Tag("ref")] | Annotated[InlineResource, Tag("inline")],
     Discriminator(_resource_kind),
 ]
 
@@ -120,7 +120,7 @@ def _subtopic_kind(value: Any) -> str:
 
 
 Subtopic = Annotated[
-    Union[Annotated[SubtopicTitle, Tag("text")], Annotated[SubtopicNode, Tag("node")]],
+    Annotated[SubtopicTitle, Tag("text")] | Annotated[SubtopicNode, Tag("node")],
     Discriminator(_subtopic_kind),
 ]
 SubtopicNode.model_rebuild()

@@ -13,7 +13,7 @@ from pathlib import Path
 from roadmap_site import validate
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
-from roadmap_site.loader import Document, Limits, load_file
+from roadmap_site.loader import DEFAULT_LIMITS, Document, Limits, load_file
 from roadmap_site.merge import CatalogFile, RoadmapFiles, merge
 from roadmap_site.model import Catalog, Phase, Roadmap
 
@@ -64,7 +64,7 @@ def _load_one(path: Path, kind, limits: Limits) -> tuple[Document | None, object
     return document, model, diagnostics + problems
 
 
-def load_curriculum(directory: str | Path, *, limits: Limits = Limits(),
+def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,
                     cache: FileCache | None = None) -> LoadResult:
     """Load, validate and merge the curriculum in ``directory``. Never raises on bad input."""
     root = Path(directory)

@@ -1,0 +1,34 @@
+"""The core never imports MkDocs: only the plugin adapter does."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "roadmap_site"
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_plugin_imports_mkdocs():
+    offenders = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
+                 if p.name != "plugin.py"
+                 and any(m == "mkdocs" or m.startswith("mkdocs.") for m in imported_modules(p))]
+    assert offenders == []
+
+
+def test_cli_runs_without_loading_mkdocs():
+    code = ("import sys; from roadmap_site.cli import main; main(['validate', '--format', 'json',"
+            " 'curriculum']); print('mkdocs' in sys.modules, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=PACKAGE.parent.parent, timeout=60)
+    assert proc.stderr.strip().splitlines()[-1] == "False"
