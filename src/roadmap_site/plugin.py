@@ -12,6 +12,7 @@ Hooks, in the order MkDocs calls them:
 from __future__ import annotations
 
 import logging
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -24,11 +25,14 @@ from mkdocs.structure.pages import Page
 
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
+from roadmap_site.render.api import API_PATH, curriculum_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import SiteRenderer
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references
 
 log = logging.getLogger("mkdocs.plugins.roadmap_site")
+ASSET_DIR = "assets/roadmap-site/"
+ASSETS = ("roadmap-site.css", "progress.js")
 
 
 class RoadmapSiteConfig(Config):
@@ -57,6 +61,10 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         directory = (root / self.config.curriculum_dir).resolve()
         if str(directory) not in config.watch:
             config.watch.append(str(directory))
+        for asset in ASSETS:  # shipped in the package, so the plugin works in any site
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if ASSET_DIR + asset not in target:
+                target.append(ASSET_DIR + asset)
         # MkDocs hands on_config a fresh config each rebuild: keep the user's own nav.
         self.user_nav = config.nav
         result = load_curriculum(directory, cache=self.cache)
@@ -84,6 +92,11 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
                 log.warning("roadmap-site: %s in docs/ is replaced by a generated page", src_uri)
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=content))
+        for asset in ASSETS:
+            content = resources.files("roadmap_site").joinpath("assets", asset).read_bytes()
+            files.append(File.generated(config, ASSET_DIR + asset, content=content))
+        files.append(File.generated(config, API_PATH, content=curriculum_json(
+            curriculum, config.use_directory_urls)))
         docs_pages = [f.src_uri for f in files.documentation_pages()
                       if not f.generated_by]
         config.nav = build_nav(self.user_nav, curriculum, docs_pages)

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from roadmap_site import markup
 from roadmap_site.curriculum import Curriculum, PhaseNode, RoadmapNode, TopicNode
 from roadmap_site.model import LEVELS, RESOURCE_TYPES, SubtopicNode
-from roadmap_site.render import urls
+from roadmap_site.render import diagram, urls
 from roadmap_site.render.icons import icon
 
 TYPE_LABELS = {
@@ -146,7 +146,10 @@ class SiteRenderer:
 
     def roadmap(self, roadmap: RoadmapNode) -> str:
         src = urls.roadmap_page(roadmap.id)
-        return self._render("roadmap.md.j2", src, roadmap=roadmap,
+        helpers = self._helpers(src)
+        svg = diagram.render_svg(self.c, roadmap, helpers["topic_url"],
+                                 lambda pid: helpers["phase_url"](roadmap.id, pid))
+        return self._render("roadmap.md.j2", src, roadmap=roadmap, diagram=svg,
                             front=front_matter(title=roadmap.title,
                                                description=plain(roadmap.data.summary)))
 
@@ -176,7 +179,8 @@ class SiteRenderer:
             counts = Counter(t.data.level for t in roadmap.topics)
             return [(lv, counts[lv]) for lv in LEVELS if counts[lv]]
 
-        return self._render("overview.md.j2", src, levels=levels)
+        svg = diagram.render_overview_svg(self.c, self._helpers(src)["roadmap_url"])
+        return self._render("overview.md.j2", src, levels=levels, diagram=svg)
 
     def resources(self) -> str:
         by_type: dict[str, list] = {t: [] for t in RESOURCE_TYPES}

@@ -1,0 +1,160 @@
+/* roadmap-site progress tracker: state lives in this browser (localStorage), no account.
+   Works with Material's instant navigation (document$) and without it. */
+(function () {
+  "use strict";
+  var KEY = "roadmap-site:progress:v1", VERSION = 1;
+  var STATES = ["todo", "doing", "done", "skipped"];
+  var LABELS = { todo: "Not started", doing: "In progress", done: "Done", skipped: "Skipped" };
+  var memory = null, problem = "";
+
+  function valid(d) {
+    if (!d || typeof d !== "object" || d.version !== VERSION || !d.topics || typeof d.topics !== "object" || Array.isArray(d.topics)) return false;
+    return Object.keys(d.topics).every(function (k) { return STATES.indexOf(d.topics[k]) > 0 && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(k); });
+  }
+  function empty() { return { version: VERSION, topics: {} }; }
+  function read() {
+    if (memory) return memory;
+    var raw = null;
+    try { raw = window.localStorage.getItem(KEY); } catch (e) { problem = "Your browser blocks storage: progress lasts only until you leave this page."; memory = empty(); return memory; }
+    if (!raw) return empty();
+    try { var d = JSON.parse(raw); if (valid(d)) return d; } catch (e) { /* fall through */ }
+    // Never drop unreadable data silently: keep a copy and say so.
+    try { window.localStorage.setItem(KEY + ":unreadable", raw); } catch (e) { /* ignore */ }
+    problem = "Saved progress could not be read; a copy was kept under \"" + KEY + ":unreadable\".";
+    return empty();
+  }
+  function write(d) {
+    d.updated = new Date().toISOString();
+    try { window.localStorage.setItem(KEY, JSON.stringify(d)); } catch (e) {
+      memory = d; problem = "Progress could not be saved in this browser (storage full or blocked).";
+    }
+  }
+  function get(key) { return read().topics[key] || "todo"; }
+  function set(key, state) {
+    var d = read();
+    if (state === "todo") delete d.topics[key]; else d.topics[key] = state;
+    write(d); refresh();
+  }
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function buildStatus(box) {
+    var key = box.getAttribute("data-rs-topic");
+    var fs = el("fieldset"), name = "rs-state-" + key.replace("/", "--");
+    fs.appendChild(el("legend", {}, "Your progress"));
+    STATES.forEach(function (s) {
+      var label = el("label"), input = el("input", { type: "radio", name: name, value: s });
+      input.addEventListener("change", function () { set(key, s); });
+      label.appendChild(input); label.appendChild(document.createTextNode(" " + LABELS[s]));
+      fs.appendChild(label);
+    });
+    box.appendChild(fs);
+  }
+
+  function buildTools(box) {
+    var msg = el("span", { "class": "rs-message", role: "status", "aria-live": "polite" });
+    var exp = el("button", { type: "button" }, "Export progress");
+    var imp = el("button", { type: "button" }, "Import progress");
+    var reset = el("button", { type: "button" }, "Reset progress");
+    var file = el("input", { type: "file", accept: "application/json,.json", hidden: "", "aria-label": "Progress file to import" });
+    exp.addEventListener("click", function () {
+      var blob = new Blob([JSON.stringify(read(), null, 2)], { type: "application/json" });
+      var a = el("a", { href: URL.createObjectURL(blob), download: "roadmap-progress.json" });
+      document.body.appendChild(a); a.click(); a.remove();
+      msg.textContent = "Progress exported.";
+    });
+    imp.addEventListener("click", function () { file.click(); });
+    file.addEventListener("change", function () {
+      var f = file.files && file.files[0];
+      if (!f) return;
+      f.text().then(function (text) {
+        var d = null;
+        try { d = JSON.parse(text); } catch (e) { /* handled below */ }
+        if (!valid(d)) { msg.textContent = "Import failed: \"" + f.name + "\" is not a progress file exported from this site. Nothing was changed."; return; }
+        var n = Object.keys(d.topics).length;
+        if (!window.confirm("Replace your current progress with the " + n + " topics in \"" + f.name + "\"?")) { msg.textContent = "Import cancelled."; return; }
+        write({ version: VERSION, topics: d.topics }); refresh();
+        msg.textContent = "Imported progress for " + n + " topics.";
+      }).finally(function () { file.value = ""; });
+    });
+    reset.addEventListener("click", function () {
+      if (!window.confirm("Reset all your progress? This cannot be undone (export it first to keep a copy).")) return;
+      write(empty()); refresh(); msg.textContent = "Progress reset.";
+    });
+    [exp, imp, reset, file, msg].forEach(function (n) { box.appendChild(n); });
+  }
+
+  function bar(box) {
+    var keys = box.getAttribute("data-rs-bar").split(" ").filter(Boolean);
+    var done = 0, skipped = 0;
+    keys.forEach(function (k) { var s = get(k); if (s === "done") done++; else if (s === "skipped") skipped++; });
+    var total = keys.length - skipped, pct = total ? Math.round(100 * done / total) : 0;
+    var text = done + " of " + total + " topics done (" + pct + "%)" + (skipped ? ", " + skipped + " skipped" : "");
+    if (!box.querySelector("progress")) {
+      box.textContent = "";
+      var id = "rs-bar-" + Math.random().toString(36).slice(2);
+      box.appendChild(el("label", { "for": id, "class": "rs-bar-text" }));
+      box.appendChild(el("progress", { id: id }));
+    }
+    var p = box.querySelector("progress");
+    p.max = Math.max(total, 1); p.value = done;
+    box.querySelector("label").textContent = box.getAttribute("data-rs-label") + ": " + text;
+  }
+
+  function refresh() {
+    document.querySelectorAll(".rs-status[data-rs-topic]").forEach(function (box) {
+      if (!box.firstChild) buildStatus(box);
+      var s = get(box.getAttribute("data-rs-topic"));
+      box.querySelectorAll("input").forEach(function (i) { i.checked = i.value === s; });
+    });
+    document.querySelectorAll("[data-rs-item]").forEach(function (li) {
+      var s = get(li.getAttribute("data-rs-item"));
+      li.setAttribute("data-rs-state", s);
+      var sr = li.querySelector(".rs-sr") || li.appendChild(el("span", { "class": "rs-sr" }));
+      sr.textContent = s === "todo" ? "" : " (" + LABELS[s].toLowerCase() + ")";
+    });
+    document.querySelectorAll(".rs-node[data-rs-topic]").forEach(function (g) {
+      var key = g.getAttribute("data-rs-topic"), s = get(key), t = g.querySelector("[data-rs-toggle]");
+      g.setAttribute("data-rs-state", s);
+      if (t) t.setAttribute("aria-label", "Progress of " + g.querySelector("a").getAttribute("aria-label").replace(/ \([^)]*\)$/, "") + ": " + LABELS[s].toLowerCase() + ". Press to change.");
+    });
+    document.querySelectorAll("[data-rs-bar]").forEach(bar);
+    document.querySelectorAll("[data-rs-tools]").forEach(function (box) {
+      if (!box.firstChild) buildTools(box);
+      if (problem) box.querySelector(".rs-message").textContent = problem;
+    });
+  }
+
+  function cycle(t) {
+    var key = t.getAttribute("data-rs-toggle");
+    set(key, STATES[(STATES.indexOf(get(key)) + 1) % STATES.length]);
+  }
+  document.addEventListener("click", function (e) {
+    var t = e.target.closest && e.target.closest("[data-rs-toggle]");
+    if (t) { e.preventDefault(); cycle(t); }
+  });
+  document.addEventListener("keydown", function (e) {
+    var t = e.target.closest && e.target.closest("[data-rs-toggle]");
+    if (t && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); cycle(t); }
+  });
+  function hot(e, on) {  // highlight a node's prerequisite lines
+    var g = e.target.closest && e.target.closest(".rs-node[data-rs-topic]");
+    if (!g) return;
+    var k = g.getAttribute("data-rs-topic");
+    document.querySelectorAll(".rs-edges path").forEach(function (p) {
+      if (p.getAttribute("data-rs-from") === k || p.getAttribute("data-rs-to") === k) p.classList.toggle("rs-hot", on);
+    });
+  }
+  ["mouseover", "focusin"].forEach(function (n) { document.addEventListener(n, function (e) { hot(e, true); }); });
+  ["mouseout", "focusout"].forEach(function (n) { document.addEventListener(n, function (e) { hot(e, false); }); });
+  window.addEventListener("storage", function (e) { if (e.key === KEY) refresh(); });
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(refresh);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", refresh);
+  else refresh();
+})();

@@ -1,0 +1,47 @@
+"""The public JSON API: ``api/curriculum.json``, every roadmap, phase and topic with its URL.
+
+Deterministic (sorted keys, no timestamps) so that two builds of the same input are identical.
+"""
+
+from __future__ import annotations
+
+import json
+
+from roadmap_site import __version__
+from roadmap_site.curriculum import Curriculum, ResourceEntry
+from roadmap_site.render import urls
+
+API_PATH = "api/curriculum.json"
+API_VERSION = 1
+
+
+def _resource(entry: ResourceEntry) -> dict:
+    data = entry.resource.model_dump(exclude_none=True, exclude={"id"})
+    if entry.id:
+        data["id"] = entry.id
+    return data
+
+
+def curriculum_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
+    def url(src: str) -> str:
+        return urls.page_url(src, directory_urls)
+
+    roadmaps = []
+    for roadmap in curriculum.roadmaps:
+        phases = []
+        for phase in roadmap.phases:
+            topics = [{
+                "id": t.id, "key": t.key, "title": t.title, "summary": t.data.summary,
+                "url": url(urls.topic_page(t.key)), "level": t.data.level, "hours": t.data.hours,
+                "prerequisites": t.prerequisites, "related": t.related, "needed_by": t.needed_by,
+                "tags": list(t.data.tags), "resources": [_resource(r) for r in t.resources],
+            } for t in phase.topics]
+            phases.append({"id": phase.id, "title": phase.title, "summary": phase.data.summary,
+                           "url": url(urls.phase_page(roadmap.id, phase.id)), "hours": phase.hours,
+                           "topics": topics})
+        roadmaps.append({"id": roadmap.id, "title": roadmap.title, "summary": roadmap.data.summary,
+                         "url": url(urls.roadmap_page(roadmap.id)), "requires": list(roadmap.data.requires),
+                         "hours": roadmap.hours, "phases": phases})
+    document = {"version": API_VERSION, "generator": f"roadmap-site {__version__}",
+                "roadmaps": roadmaps}
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
