@@ -4,7 +4,8 @@ Layout: phases in order down a vertical spine; each phase's topics as nodes in a
 it; prerequisite edges inside the roadmap drawn behind the nodes. Every node is a real link
 with an accessible name, and carries a small toggle to mark the topic done from the diagram.
 Colours come from CSS (Material's variables), so dark mode and progress states need no
-re-render. The output depends only on the input: the same curriculum gives the same bytes.
+re-render. Links use ``xlink:href``: Material's instant navigation rewrites every ``[href]``
+by assignment, which throws on SVG links (their ``href`` is read-only). The output depends only on the input: the same curriculum gives the same bytes.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def render_svg(curriculum: Curriculum, roadmap: RoadmapNode, topic_url: Callable
     parts.append("</g>")
     for number, (phase_id, title, y) in enumerate(lay.phases, 1):
         parts.append(
-            f'<a class="rs-phase" href="{e(phase_anchor(phase_id))}">'
+            f'<a class="rs-phase" xlink:href="{e(phase_anchor(phase_id))}">'
             f'<circle cx="{SPINE_X}" cy="{y + 14:g}" r="9"/>'
             f'<text class="rs-phase-num" x="{SPINE_X}" y="{y + 18:g}" aria-hidden="true">{number}</text>'
             f'<text class="rs-phase-title" x="{LEFT}" y="{y + 20:g}">{e(title)}</text></a>')
@@ -126,7 +127,7 @@ def render_svg(curriculum: Curriculum, roadmap: RoadmapNode, topic_url: Callable
         tx, tcy = box.x + box.w - 16, box.y + box.h / 2
         parts.append(
             f'<g class="rs-node" data-rs-topic="{e(key)}">'
-            f'<a href="{e(topic_url(key))}" aria-label="{e(label)}">'
+            f'<a xlink:href="{e(topic_url(key))}" role="link" aria-label="{e(label)}">'
             f'<rect x="{box.x:g}" y="{box.y:g}" width="{box.w:g}" height="{box.h:g}" rx="8"/>'
             f'<text class="rs-level-{topic.data.level}">{text}</text></a>'
             f'<g class="rs-toggle" role="button" tabindex="0" data-rs-toggle="{e(key)}" '
@@ -170,7 +171,7 @@ def render_overview_svg(curriculum: Curriculum, roadmap_url: Callable[[str], str
     for roadmap in curriculum.roadmaps:
         box = boxes[roadmap.id]
         parts.append(
-            f'<g class="rs-node rs-roadmap-node"><a href="{e(roadmap_url(roadmap.id))}">'
+            f'<g class="rs-node rs-roadmap-node"><a xlink:href="{e(roadmap_url(roadmap.id))}">'
             f'<rect x="{box.x:g}" y="{box.y:g}" width="{box.w:g}" height="{box.h:g}" rx="8"/>'
             f'<text x="{box.x + box.w / 2:g}" y="{box.y + 27:g}" text-anchor="middle">'
             f'{e(roadmap.title)}</text></a></g>')
