@@ -115,3 +115,51 @@ def test_failed_build_leaves_site_untouched(tmp_path):
         assert "curriculum/basics/phases/next.yml:10:29: error: unknown topic 'nope'" in proc.stderr
         assert "Traceback" not in proc.stderr
     assert tree_digest(project / "site") == before
+
+
+def test_unknown_reference_in_a_docs_page_names_file_and_line(tmp_path):
+    project = make_project(tmp_path, GOOD, extra_docs={"extra.md": "# Extra\n\nSee [[basics/pythn]] and `[[not/a-ref]]`.\n"})
+    proc = mkdocs(project, "build", "--strict")
+    assert proc.returncode != 0
+    assert "docs/extra.md:3:7: warning: unknown topic reference '[[basics/pythn]]'" in proc.stderr
+    assert "did you mean 'basics/python'?" in proc.stderr
+    assert "not/a-ref" not in proc.stderr  # code is left alone
+
+
+def test_reference_in_docs_page_becomes_link(tmp_path):
+    project = make_project(tmp_path, GOOD, extra_docs={"extra.md": "# Extra\n\nSee [[basics/python]].\n"})
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    page = soup(project / "site/extra/index.html")
+    assert page.select_one("article a[href='../basics/python/']").get_text() == "Python"
+
+
+def test_json_api_and_schema_are_published(fixture_site):
+    import json
+
+    api = json.loads((fixture_site / "api/curriculum.json").read_text())
+    assert api["version"] == 1
+    assert [r["id"] for r in api["roadmaps"]] == ["basics", "advanced"]
+    topics = {t["key"]: t for r in api["roadmaps"] for p in r["phases"] for t in p["topics"]}
+    reg = topics["basics/regression"]
+    assert reg["url"] == "basics/regression/" and (fixture_site / reg["url"] / "index.html").is_file()
+    assert reg["prerequisites"] == ["basics/python", "basics/linear-algebra"]
+    assert reg["resources"][0] == {"id": "islr", "title": "An Introduction to Statistical Learning",
+                                   "url": "https://www.statlearning.com/", "type": "book", "free": True,
+                                   "level": ["beginner"], "quality": 5,
+                                   "description": "A gentle introduction to statistical learning."}
+    schema = json.loads((fixture_site / "schema/curriculum.schema.json").read_text())
+    assert "$defs" in schema or "definitions" in schema
+
+
+def test_tags_index_lists_topics(fixture_site):
+    page = soup(fixture_site / "tags/index.html")
+    text = page.get_text(" ")
+    assert "programming" in text and "models" in text
+    assert page.select_one("a[href*='basics/regression/']")
+
+
+def test_resources_index_links_back_to_topics(fixture_site):
+    page = soup(fixture_site / "resources/index.html")
+    islr = page.find(id="r-islr")
+    assert [a.get_text() for a in islr.select(".rs-muted a")] == ["Linear algebra", "Regression", "Neural networks"]
+    assert page.find(id="type-book") and page.find(id="type-docs")

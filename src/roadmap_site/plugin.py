@@ -28,11 +28,13 @@ from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
 from roadmap_site.render.api import API_PATH, curriculum_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import SiteRenderer
-from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references
+from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
+from roadmap_site.schema import curriculum_schema, dumps
 
 log = logging.getLogger("mkdocs.plugins.roadmap_site")
 ASSET_DIR = "assets/roadmap-site/"
 ASSETS = ("roadmap-site.css", "progress.js")
+SCHEMA_PATH = "schema/curriculum.schema.json"
 
 
 class RoadmapSiteConfig(Config):
@@ -97,6 +99,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             files.append(File.generated(config, ASSET_DIR + asset, content=content))
         files.append(File.generated(config, API_PATH, content=curriculum_json(
             curriculum, config.use_directory_urls)))
+        files.append(File.generated(config, SCHEMA_PATH, content=dumps(curriculum_schema())))
         docs_pages = [f.src_uri for f in files.documentation_pages()
                       if not f.generated_by]
         config.nav = build_nav(self.user_nav, curriculum, docs_pages)
@@ -111,6 +114,6 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             overview = SiteRenderer(curriculum, config.use_directory_urls).overview(page.file.src_uri)
             markdown = markdown.replace(OVERVIEW_MARKER, overview)
         text, unknown = resolve_references(markdown, page.file.src_uri, curriculum)
-        for ref in unknown:
-            log.warning("%s: unknown topic reference '[[%s]]'", page.file.src_uri, ref)
+        for d in unknown_reference_diagnostics(page.file.abs_src_path, unknown, curriculum):
+            log.warning(d.format())
         return text

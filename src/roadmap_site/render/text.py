@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 
 from roadmap_site.curriculum import Curriculum
+from roadmap_site.diagnostics import Diagnostic, did_you_mean, display_path
 from roadmap_site.references import INLINE_REF
 from roadmap_site.render import urls
 
@@ -36,3 +38,20 @@ def resolve_references(markdown: str, src: str, curriculum: Curriculum) -> tuple
         last = code.end()
     out.append(INLINE_REF.sub(link, markdown[last:]))
     return "".join(out), unknown
+
+
+def unknown_reference_diagnostics(path: str | None, refs: list[str], curriculum: Curriculum) -> list[Diagnostic]:
+    """A diagnostic with file and line for each unknown reference in a hand-written page."""
+    try:
+        text = Path(path).read_text(encoding="utf-8") if path else ""
+    except OSError:
+        text = ""
+    shown = display_path(path) if path else "docs"
+    out = []
+    for ref in refs:
+        offset = text.find(ref)
+        line = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
+        col = offset - text.rfind("\n", 0, offset) if offset >= 0 else 1
+        out.append(Diagnostic(shown, line, col, "warning", f"unknown topic reference '[[{ref}]]'",
+                              did_you_mean(ref, curriculum.topics) or "write [[roadmap-id/topic-id]]"))
+    return out
