@@ -118,7 +118,8 @@ def test_failed_build_leaves_site_untouched(tmp_path):
 
 
 def test_unknown_reference_in_a_docs_page_names_file_and_line(tmp_path):
-    project = make_project(tmp_path, GOOD, extra_docs={"extra.md": "# Extra\n\nSee [[basics/pythn]] and `[[not/a-ref]]`.\n"})
+    text = "# Extra\n\nSee [[basics/pythn]] and `[[not/a-ref]]`.\n"
+    project = make_project(tmp_path, GOOD, extra_docs={"extra.md": text})
     proc = mkdocs(project, "build", "--strict")
     assert proc.returncode != 0
     assert "docs/extra.md:3:7: warning: unknown topic reference '[[basics/pythn]]'" in proc.stderr

@@ -3,8 +3,8 @@
 import re
 
 import pytest
-from conftest import GOOD, ROOT
 
+from conftest import GOOD, ROOT
 from roadmap_site.pipeline import load_curriculum
 from roadmap_site.render.diagram import layout, render_overview_svg, render_svg, wrap
 

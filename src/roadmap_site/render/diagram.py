@@ -5,7 +5,8 @@ it; prerequisite edges inside the roadmap drawn behind the nodes. Every node is 
 with an accessible name, and carries a small toggle to mark the topic done from the diagram.
 Colours come from CSS (Material's variables), so dark mode and progress states need no
 re-render. Links use ``xlink:href``: Material's instant navigation rewrites every ``[href]``
-by assignment, which throws on SVG links (their ``href`` is read-only). The output depends only on the input: the same curriculum gives the same bytes.
+by assignment, which throws on SVG links (their ``href`` is read-only). The output depends
+only on the input: the same curriculum gives the same bytes.
 """
 
 from __future__ import annotations
