@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from browser import launch, serve_directory
 from conftest import GOOD, make_project, mkdocs
 
@@ -182,4 +183,13 @@ def test_keyboard_reaches_diagram_links_toggles_and_progress_controls(site, brow
     radio.focus()
     page.keyboard.press("ArrowRight")  # radios move and select with arrow keys
     assert page.get_by_role("radio", name="In progress").is_checked()
+    context.close()
+
+
+def test_phone_width_has_no_horizontal_page_scroll(site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    for path in ("", "basics/", "basics/regression/", "resources/"):
+        page.goto(site + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     context.close()

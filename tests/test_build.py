@@ -164,3 +164,12 @@ def test_resources_index_links_back_to_topics(fixture_site):
     islr = page.find(id="r-islr")
     assert [a.get_text() for a in islr.select(".rs-muted a")] == ["Linear algebra", "Regression", "Neural networks"]
     assert page.find(id="type-book") and page.find(id="type-docs")
+
+
+def test_footer_next_runs_across_phase_boundaries(fixture_site):
+    # last topic of phase "start" -> the page of phase "next" -> its first topic
+    page = soup(fixture_site / "basics/linear-algebra/index.html")
+    assert page.select_one("a.md-footer__link--next")["href"] == "../phases/next/"
+    page = soup(fixture_site / "basics/phases/next/index.html")
+    assert page.select_one("a.md-footer__link--next")["href"] == "../../regression/"
+    assert page.select_one("a.md-footer__link--prev")["href"] == "../../linear-algebra/"

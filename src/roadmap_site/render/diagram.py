@@ -138,6 +138,23 @@ def render_svg(curriculum: Curriculum, roadmap: RoadmapNode, topic_url: Callable
     return Markup("".join(parts))
 
 
+def _direct_requirements(curriculum: Curriculum, roadmap: RoadmapNode) -> list[str]:
+    """Requirements not implied by another requirement (a transitive reduction): fewer lines."""
+    requires = {r.id: set(r.data.requires) for r in curriculum.roadmaps}
+
+    def reachable(start: str) -> set[str]:
+        seen, todo = set(), [start]
+        while todo:
+            for nxt in requires.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    reqs = [r for r in roadmap.data.requires if r in requires]
+    return [r for r in reqs if not any(r in reachable(other) for other in reqs if other != r)]
+
+
 def render_overview_svg(curriculum: Curriculum, roadmap_url: Callable[[str], str]) -> Markup:
     """The six roadmaps as layers by requirement depth, with 'requires' arrows."""
     depth: dict[str, int] = {}
@@ -164,7 +181,7 @@ def render_overview_svg(curriculum: Curriculum, roadmap_url: Callable[[str], str
              'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>',
              '<g class="rs-edges" aria-hidden="true">']
     for roadmap in curriculum.roadmaps:
-        for req in roadmap.data.requires:
+        for req in _direct_requirements(curriculum, roadmap):
             if req in boxes:
                 a, b = boxes[req], boxes[roadmap.id]
                 parts.append(f'<path marker-end="url(#rs-arrow)" d="{_edge_path(a, b)}"/>')
