@@ -140,9 +140,11 @@ def _insertion(text: str, path: Path) -> tuple[int, str, int]:
     # After the last topic's last line, keeping comments indented under it (they belong to it)
     # and leaving comments at the level of the next key (they introduce it) below the new topic.
     end = last.start_mark.line
-    for i in range(last.start_mark.line, min(last.end_mark.line + 1, len(lines))):
+    for i in range(last.start_mark.line + 1, min(last.end_mark.line + 1, len(lines))):
         stripped = lines[i].strip()
         indent = len(lines[i]) - len(lines[i].lstrip())
+        if stripped and not stripped.startswith("#") and indent <= dash:
+            break  # the next key of the phase (the mark's line may be that key's)
         if stripped and (not stripped.startswith("#") or indent > dash):
             end = i
     return end + 1, prefix, first.column

@@ -1,0 +1,147 @@
+"""``roadmap-site export``: plain MkDocs, with no plugin loaded, builds the same pages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import GOOD, make_project, mkdocs, run_cli
+from roadmap_site import mkdocs_yaml
+from roadmap_site.export import MARKER
+
+# Runs MkDocs with roadmap_site made unimportable: proof that the export needs no plugin.
+PLAIN_MKDOCS = ("import sys; sys.modules['roadmap_site'] = None; "
+                "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', *sys.argv[1:]]; cli()")
+
+
+def plain_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", PLAIN_MKDOCS, *args], cwd=project,
+                          capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def html_pages(site: Path) -> dict[str, str]:
+    """Every page's article HTML, by path (the theme's chrome around it is not compared)."""
+    out = {}
+    for path in sorted(site.rglob("*.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        article = page.select_one("article")
+        out[path.relative_to(site).as_posix()] = str(article) if article else ""
+    return out
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """(plugin-built site, exported project, site built from the export without the plugin)."""
+    tmp = tmp_path_factory.mktemp("export")
+    project = make_project(tmp, GOOD, extra_docs={
+        "notes.md": "# Notes\n\nSee [[basics/regression]] and `[[not-a-link]]`.\n"})
+    proc = mkdocs(project, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    out = tmp / "exported"
+    proc = run_cli("export", str(out), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert "build it with: mkdocs build" in proc.stdout
+    proc = plain_mkdocs(out, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    return project / "site", out, out / "site"
+
+
+def test_export_builds_the_same_pages_without_the_plugin(builds):
+    plugin_site, _, plain_site = builds
+    with_plugin, without = html_pages(plugin_site), html_pages(plain_site)
+    assert "basics/regression/index.html" in with_plugin
+    assert sorted(without) == sorted(with_plugin)
+    for page, article in with_plugin.items():
+        assert without[page] == article, page
+
+
+def test_exported_config_has_no_plugin_and_a_full_nav(builds):
+    _, out, _ = builds
+    text = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    config = mkdocs_yaml.load(out / "mkdocs.yml")
+    assert "roadmap-site://" not in text and "- roadmap-site" not in text
+    assert config["plugins"] == ["search", "tags"]
+    nav_titles = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]
+    assert nav_titles[:3] == ["Home", "Basics", "Advanced"]
+    basics = config["nav"][1]["Basics"]
+    assert basics[0] == "basics/index.md"
+    assert basics[1] == {"Getting started": ["basics/phases/start/index.md",
+                                             {"Python": "basics/python.md"},
+                                             {"Linear algebra": "basics/linear-algebra.md"}]}
+    assert (out / MARKER).is_file() and (out / "overrides").is_dir()
+
+
+def test_hand_written_pages_are_resolved(builds):
+    _, out, _ = builds
+    notes = (out / "docs/notes.md").read_text(encoding="utf-8")
+    assert "[Regression](basics/regression.md)" in notes
+    assert "`[[not-a-link]]`" in notes  # code stays code
+    home = (out / "docs/index.md").read_text(encoding="utf-8")
+    assert "roadmap-site:overview" not in home and "basics/" in home
+
+
+def test_assets_are_copied_and_referenced(builds):
+    _, out, _ = builds
+    package_assets = sorted(p.name for p in (Path(__file__).parent.parent / "src/roadmap_site/assets").glob("*")
+                            if p.is_file() and not p.name.startswith((".", "_")))
+    copied = sorted(p.name for p in (out / "docs/assets/roadmap-site").glob("*")) if package_assets else []
+    assert copied == package_assets
+    config = mkdocs_yaml.load(out / "mkdocs.yml")
+    referenced = config.get("extra_css", []) + config.get("extra_javascript", [])
+    assert sorted(Path(r).name for r in referenced if "roadmap-site/" in r) == package_assets
+
+
+def test_export_refuses_a_foreign_folder_and_a_broken_curriculum(tmp_path):
+    project = make_project(tmp_path, GOOD)
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("mine")
+    proc = run_cli("export", str(foreign), cwd=project)
+    assert proc.returncode == 1 and "not empty" in proc.stderr
+    assert (foreign / "keep.txt").read_text() == "mine"
+
+    out = tmp_path / "out"
+    assert run_cli("export", str(out), cwd=project).returncode == 0
+    assert run_cli("export", str(out), cwd=project).returncode == 0  # an earlier export: replaced
+    phase = project / "curriculum/basics/phases/start.yml"
+    phase.write_text(phase.read_text().replace("level: beginner", "level: beginer", 1))
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    proc = run_cli("export", str(out), cwd=project)
+    assert proc.returncode == 1 and "nothing was exported" in proc.stderr
+    assert "start.yml" in proc.stderr
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before  # untouched
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".export-")]  # no leftovers
+    assert run_cli("export", str(tmp_path / "x"), "-f", "nope.yml", cwd=project).returncode == 1
+    assert run_cli("export").returncode == 2
+
+
+def test_mkdocs_yaml_keeps_python_and_env_tags(tmp_path):
+    source = ("site_name: !ENV [SITE, Default]\n"
+              "markdown_extensions:\n  - pymdownx.emoji:\n"
+              "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+              "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"
+              "plugins:\n  search: {}\n  roadmap-site:\n    curriculum_dir: content\n")
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(source)
+    config = mkdocs_yaml.load(path)
+    assert dict(mkdocs_yaml.plugin_entries(config))["roadmap-site"] == {"curriculum_dir": "content"}
+    assert mkdocs_yaml.without_plugin(config) == ["search"]
+    dumped = mkdocs_yaml.dump(config)
+    assert "!!python/name:material.extensions.emoji.twemoji" in dumped
+    assert "!ENV" in dumped
+    # Read back, the tags are the same values: nothing was lost or executed.
+    assert mkdocs_yaml.load(_write(tmp_path / "again.yml", dumped)) == config
+    with pytest.raises(yaml.constructor.ConstructorError):
+        yaml.safe_load(source)  # why the tolerant loader exists
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text)
+    return path

@@ -1,0 +1,102 @@
+"""``roadmap-site new topic``: a skeleton that validates, added as text to the right file."""
+
+from __future__ import annotations
+
+import yaml
+
+from conftest import run_cli
+from roadmap_site.pipeline import load_curriculum
+from roadmap_site.scaffold import PLACEHOLDER_URLS
+
+START = "basics/phases/start.yml"
+
+
+def new_topic(root, *args):
+    return run_cli("new", "topic", *args, cwd=root.parent)
+
+
+def topics_of(path):
+    return [t["id"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["topics"]]
+
+
+def test_added_topic_validates_and_keeps_the_file_as_it_was(good_copy):
+    path = good_copy / START
+    original = "# Phase one: keep this comment\n" + path.read_text(encoding="utf-8")
+    original = original.replace("      - Data types\n", "      - Data types  # and this one\n")
+    path.write_text(original, encoding="utf-8")
+    proc = new_topic(good_copy, "basics/start", "jupyter-notebooks")
+    assert proc.returncode == 0, proc.stderr
+    assert "added topic 'basics/jupyter-notebooks' at curriculum/basics/phases/start.yml:" in proc.stdout
+    assert "TODO" in proc.stdout and PLACEHOLDER_URLS[0] in proc.stdout  # the reminder
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(original)  # appended: nothing before it changed
+    added = text[len(original):]
+    assert added.startswith("  - id: jupyter-notebooks\n    title: Jupyter notebooks\n")
+    for key in ("summary", "level", "hours", "prerequisites", "resources", "subtopics"):
+        assert f"\n    {key}:" in added, key
+    assert topics_of(path) == ["python", "linear-algebra", "jupyter-notebooks"]
+    validate = run_cli("validate", "curriculum", cwd=good_copy.parent)
+    assert validate.returncode == 0, validate.stderr
+    assert "0 errors, 0 warnings" in validate.stdout
+    topic = load_curriculum(good_copy).curriculum.topics["basics/jupyter-notebooks"]
+    assert topic.phase == "start" and len(topic.resources) == 2
+    assert [r.resource.url for r in topic.resources] == list(PLACEHOLDER_URLS)
+
+
+def test_inserted_after_the_last_topic_when_topics_is_not_the_last_key(good_copy):
+    path = good_copy / "advanced/phases/deep.yml"
+    text = path.read_text(encoding="utf-8")
+    head, topics = text.split("topics:\n", 1)
+    summary = next(line for line in head.splitlines() if line.startswith("summary:"))
+    # Topics first, listed without indentation, then a comment and a key of the phase.
+    topics = "\n".join(line[2:] for line in topics.splitlines())
+    path.write_text(head.replace(summary + "\n", "") + "topics:\n" + topics
+                    + "\n    # notes on the last topic\n\n# The phase summary:\n" + summary + "\n",
+                    encoding="utf-8")
+    proc = new_topic(good_copy, "advanced/deep", "backpropagation", "--title", "Backpropagation")
+    assert proc.returncode == 0, proc.stderr
+    text = path.read_text(encoding="utf-8")
+    assert "    # notes on the last topic\n- id: backpropagation\n  title: Backpropagation\n" in text
+    assert text.rstrip().endswith("# The phase summary:\n" + summary)
+    assert topics_of(path) == ["neural-networks", "backpropagation"]
+    assert run_cli("validate", "curriculum", cwd=good_copy.parent).returncode == 0
+
+
+def test_title_needing_quotes_and_crlf_files(good_copy):
+    path = good_copy / START
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    title = 'Probability: "the basics" # not a comment'
+    proc = new_topic(good_copy, "basics/start", "probability", "--title", title)
+    assert proc.returncode == 0, proc.stderr
+    raw = path.read_bytes()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    data = yaml.safe_load(raw.decode())
+    assert data["topics"][-1]["title"] == title
+    assert run_cli("validate", "curriculum", cwd=good_copy.parent).returncode == 0
+
+
+def test_refusals_leave_files_untouched(good_copy):
+    before = {p: p.read_bytes() for p in good_copy.rglob("*.yml")}
+    cases = [
+        (("basics/next", "python"), 1, "topic 'basics/python' already exists in curriculum/basics/phases/start.yml"),
+        (("basics/strat", "x"), 1, "unknown phase 'basics/strat' (did you mean 'start'?)"),
+        (("basix/start", "x"), 1, "unknown roadmap 'basix' (did you mean 'basics'?)"),
+        (("basics", "x"), 2, "expected ROADMAP/PHASE"),
+        (("basics/start", "Not_An_Id"), 2, "not a valid topic id"),
+        (("basics/start", "x", "--title", "t" * 121), 2, "would not validate"),
+    ]
+    for args, code, message in cases:
+        proc = new_topic(good_copy, *args)
+        assert proc.returncode == code, (args, proc.stderr)
+        assert message in proc.stderr, (args, proc.stderr)
+    assert run_cli("new", "topic", cwd=good_copy.parent).returncode == 2
+    assert {p: p.read_bytes() for p in good_copy.rglob("*.yml")} == before
+
+
+def test_refuses_a_file_that_does_not_parse(good_copy):
+    path = good_copy / START
+    path.write_text(path.read_text().replace("title: Getting started", "title: [Getting started"))
+    before = path.read_bytes()
+    proc = new_topic(good_copy, "basics/start", "fresh-topic")
+    assert proc.returncode == 1 and "is not valid YAML" in proc.stderr
+    assert path.read_bytes() == before
