@@ -118,3 +118,13 @@ def render_inline(text: str, roadmap: str, resolve: Resolver) -> Markup:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+def theme_text(text: str) -> str:
+    """Text for places where the theme inserts a string as HTML without escaping it.
+
+    Material for MkDocs renders page and nav titles raw (they may carry markup from headings)
+    and escapes them only inside attributes, so escaping ``<`` and ``>`` once is exactly enough:
+    no tag can be formed, and ordinary titles ("Q&A") look the same everywhere.
+    """
+    return text.replace("<", "&lt;").replace(">", "&gt;")

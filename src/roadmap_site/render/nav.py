@@ -4,6 +4,7 @@ section per phase with the phase page as its index, the phase's topics in order.
 from __future__ import annotations
 
 from roadmap_site.curriculum import Curriculum
+from roadmap_site.markup import theme_text
 from roadmap_site.render import urls
 
 ROADMAPS_PLACEHOLDER = "roadmap-site://roadmaps"
@@ -16,9 +17,9 @@ def roadmap_sections(curriculum: Curriculum) -> list[dict]:
         items: list = [urls.roadmap_page(roadmap.id)]
         for phase in roadmap.phases:
             pages: list = [urls.phase_page(roadmap.id, phase.id)]
-            pages += [{t.title: urls.topic_page(t.key)} for t in phase.topics]
-            items.append({phase.title: pages})
-        sections.append({roadmap.title: items})
+            pages += [{theme_text(t.title): urls.topic_page(t.key)} for t in phase.topics]
+            items.append({theme_text(phase.title): pages})
+        sections.append({theme_text(roadmap.title): items})
     return sections
 
 

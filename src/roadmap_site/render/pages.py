@@ -84,9 +84,12 @@ def subtopic_tree(items: list, used: Counter | None = None) -> list[SubtopicView
     return out
 
 
-def front_matter(**fields) -> str:
-    data = {k: v for k, v in fields.items() if v}
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+def front_matter(title: str, description: str = "", tags: list[str] | None = None) -> str:
+    # Material inserts meta.title as HTML and meta.description into an attribute, unescaped.
+    data = {"title": markup.theme_text(title), "description": str(escape(description)), "tags": tags}
+    data = {k: v for k, v in data.items() if v}
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return Markup("---\n" + dumped + "---\n")  # YAML, not HTML: no autoescape
 
 
 _env.filters["md_escape"] = md_escape
