@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from browser import launch, serve_directory
 from conftest import make_project, mkdocs
-
 from roadmap_site.markup import SafeMarkdown
 
 PAYLOADS = [
