@@ -7,11 +7,14 @@ Hooks, in the order MkDocs calls them:
   broken curriculum can never wipe the last good site; watch the curriculum folder.
 * ``on_files``: add the generated pages (in memory) and set the navigation.
 * ``on_page_markdown``: resolve ``[[roadmap/topic]]`` references in hand-written pages.
+* ``on_post_page``: under ``serve``, show the current curriculum errors on every page.
 """
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
 from roadmap_site.render.api import API_PATH, curriculum_json
@@ -35,6 +39,14 @@ log = logging.getLogger("mkdocs.plugins.roadmap_site")
 ASSET_DIR = "assets/roadmap-site/"
 ASSETS = ("roadmap-site.css", "progress.js")
 SCHEMA_PATH = "schema/curriculum.schema.json"
+ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
+EMPTY = Curriculum([], {}, {}, {})
+
+
+def error_banner(diagnostics) -> str:
+    errors = [d.format() for d in diagnostics if d.severity == "error"]
+    return ('<div class="rs-error-banner" role="alert"><strong>The curriculum has errors; this page '
+            'shows the last good version.</strong>\n' + html.escape("\n".join(errors)) + "</div>")
 
 
 class RoadmapSiteConfig(Config):
@@ -74,9 +86,11 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             (log.error if d.severity == "error" else log.warning)(d.format())
         if result.ok:
             self.last_good = result
-        elif self.serving and self.last_good is not None:
-            log.error("curriculum has errors (%s); still serving the last good version",
-                      summary_line(result.diagnostics))
+        elif self.serving:
+            # Raising here would make `mkdocs serve` hang every request until the next good
+            # build: keep serving the last good curriculum and show the errors on every page.
+            log.error("curriculum has errors (%s); %s", summary_line(result.diagnostics),
+                      "still serving the last good version" if self.last_good else "serving without it")
         else:
             raise PluginError(f"roadmap-site: the curriculum has "
                               f"{summary_line(result.diagnostics)}; nothing was built")
@@ -84,19 +98,19 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        if not self.config.enabled or self.last_good is None:
+        if not self.config.enabled:
             return files
-        curriculum = self.last_good.curriculum
+        for asset in ASSETS:
+            content = resources.files("roadmap_site").joinpath("assets", asset).read_bytes()
+            files.append(File.generated(config, ASSET_DIR + asset, content=content))
+        curriculum = self.last_good.curriculum if self.last_good else EMPTY
         renderer = SiteRenderer(curriculum, config.use_directory_urls)
-        for src_uri, content in renderer.pages().items():
+        for src_uri, content in (renderer.pages().items() if self.last_good else ()):
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 log.warning("roadmap-site: %s in docs/ is replaced by a generated page", src_uri)
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=content))
-        for asset in ASSETS:
-            content = resources.files("roadmap_site").joinpath("assets", asset).read_bytes()
-            files.append(File.generated(config, ASSET_DIR + asset, content=content))
         files.append(File.generated(config, API_PATH, content=curriculum_json(
             curriculum, config.use_directory_urls)))
         files.append(File.generated(config, SCHEMA_PATH, content=dumps(curriculum_schema())))
@@ -104,6 +118,12 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
                       if not f.generated_by]
         config.nav = build_nav(self.user_nav, curriculum, docs_pages)
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Under `serve`, put the current errors at the top of every page until they are fixed."""
+        if not (self.serving and self.result and not self.result.ok):
+            return output
+        return ARTICLE.sub(lambda m: m.group(0) + error_banner(self.result.diagnostics), output, count=1)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
