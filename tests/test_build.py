@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,15 @@ def test_footer_next_runs_across_phase_boundaries(fixture_site):
     page = soup(fixture_site / "basics/phases/next/index.html")
     assert page.select_one("a.md-footer__link--next")["href"] == "../../regression/"
     assert page.select_one("a.md-footer__link--prev")["href"] == "../../linear-algebra/"
+
+
+def test_summary_links_are_relative_to_each_page(fixture_site):
+    # The same summary ([[python|Python code]]) is shown on pages at different depths.
+    for page, href in [("basics/regression/index.html", "../python/"),
+                       ("basics/phases/next/index.html", "../../python/")]:
+        links = soup(fixture_site / page).find_all("a", string="Python code")
+        assert links and all(a["href"] == href for a in links), page
+    # The roadmap summary ("Start with [[python]]") on the roadmap page and on the home page.
+    for page, href in [("basics/index.html", "python/"), ("index.html", "basics/python/")]:
+        summary = soup(fixture_site / page).find(string=re.compile("Start with")).parent
+        assert summary.find("a", string="Python")["href"] == href, page
