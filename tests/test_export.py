@@ -62,6 +62,13 @@ def test_export_builds_the_same_pages_without_the_plugin(builds):
         assert without[page] == article, page
 
 
+def test_export_publishes_the_same_api_and_schema(builds):
+    plugin_site, _, plain_site = builds
+    for name in ("api/curriculum.json", "schema/curriculum.schema.json"):
+        assert (plugin_site / name).is_file(), name
+        assert (plain_site / name).read_bytes() == (plugin_site / name).read_bytes(), name
+
+
 def test_exported_config_has_no_plugin_and_a_full_nav(builds):
     _, out, _ = builds
     text = (out / "mkdocs.yml").read_text(encoding="utf-8")
@@ -120,6 +127,14 @@ def test_export_refuses_a_foreign_folder_and_a_broken_curriculum(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".export-")]  # no leftovers
     assert run_cli("export", str(tmp_path / "x"), "-f", "nope.yml", cwd=project).returncode == 1
     assert run_cli("export").returncode == 2
+
+
+def test_unknown_reference_in_a_page_is_a_warning_with_its_line(tmp_path):
+    project = make_project(tmp_path, GOOD, extra_docs={"bad.md": "# Bad\n\nSee [[basics/regresion]].\n"})
+    proc = run_cli("export", str(tmp_path / "out"), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert "docs/bad.md:3:7: warning: unknown topic reference '[[basics/regresion]]'" in proc.stderr
+    assert "did you mean 'basics/regression'?" in proc.stderr
 
 
 def test_mkdocs_yaml_keeps_python_and_env_tags(tmp_path):

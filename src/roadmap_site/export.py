@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from roadmap_site import mkdocs_yaml
+from roadmap_site import mkdocs_yaml, schema
 from roadmap_site.diagnostics import Diagnostic, display_path
 from roadmap_site.pipeline import load_curriculum
+from roadmap_site.render.api import API_PATH, curriculum_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import SiteRenderer
-from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references
+from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
 
 ASSETS_DIR = "assets/roadmap-site"  # under docs/, where the plugin's assets are copied
 MARKER = ".roadmap-site-export"  # marks a folder this command may replace
@@ -77,6 +78,9 @@ def export(config_file: Path, out_dir: Path) -> ExportResult:
         for src_uri, content in generated.items():
             _write(docs_out / src_uri, content)
         result.generated = len(generated)
+        # The public files the plugin adds beside the pages: the JSON API and the schema.
+        _write(docs_out / API_PATH, curriculum_json(curriculum, directory_urls))
+        _write(docs_out / schema.SITE_PATH, schema.dumps(schema.curriculum_schema()))
         result.assets = _copy_assets(docs_out / ASSETS_DIR)
         _copy_theme_files(config, project, staging)
         config = _plain_config(config, curriculum, docs_pages, result.assets)
@@ -131,18 +135,9 @@ def _write_docs(docs_dir: Path, docs_out: Path, generated: dict[str, str], rende
         if OVERVIEW_MARKER in text:
             text = text.replace(OVERVIEW_MARKER, renderer.overview(src_uri))
         text, unknown = resolve_references(text, src_uri, curriculum)
-        for ref in unknown:
-            line, col = _position(text, f"[[{ref}")
-            result.diagnostics.append(Diagnostic(display_path(path), line, col, "warning",
-                                                 f"unknown topic reference '[[{ref}]]'"))
+        result.diagnostics += unknown_reference_diagnostics(str(path), unknown, curriculum)
         _write(target, text)
     return pages
-
-
-def _position(text: str, needle: str) -> tuple[int, int]:
-    index = max(text.find(needle), 0)
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _copy_assets(target: Path) -> list[str]:

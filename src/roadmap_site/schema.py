@@ -31,6 +31,7 @@ KINDS: dict[str, tuple[str, TypeAdapter, str, str]] = {
                   "curriculum/resources/*.yml"),
 }
 COMBINED = "curriculum.schema.json"
+SITE_PATH = "schema/" + COMBINED  # where the built site publishes it
 CATALOG_DEF = "Catalog"
 
 
