@@ -32,3 +32,19 @@ def test_cli_runs_without_loading_mkdocs():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=PACKAGE.parent.parent, timeout=60)
     assert proc.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_every_cli_command_runs_without_loading_mkdocs(tmp_path):
+    """schema, stats, export, new topic and links --list use the core only."""
+    from conftest import GOOD, make_project
+
+    project = make_project(tmp_path, GOOD)
+    commands = [["schema"], ["stats", "curriculum"], ["links", "--list", "curriculum"],
+                ["new", "topic", "basics/start", "fresh-topic"], ["export", str(tmp_path / "out")]]
+    for argv in commands:
+        code = ("import sys, contextlib, io; from roadmap_site.cli import main\n"
+                f"with contextlib.redirect_stdout(io.StringIO()): rc = main({argv!r})\n"
+                "print(rc, 'mkdocs' in sys.modules, file=sys.stderr)")
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              cwd=project, timeout=120)
+        assert proc.stderr.strip().splitlines()[-1] == "0 False", (argv, proc.stderr)

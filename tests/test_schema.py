@@ -61,6 +61,9 @@ def test_schema_output_file_and_usage_errors(tmp_path):
     assert json.loads(out.read_text()) == schema.curriculum_schema()
     assert run_cli("schema", "--kind", "topic").returncode == 2
     assert run_cli("schema", "-o", str(out), "--dir", str(tmp_path)).returncode == 2
+    proc = run_cli("schema", "-o", str(out / "under-a-file.json"))  # out is a file, not a folder
+    assert proc.returncode == 1 and "roadmap-site schema: error:" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_schemas_are_valid_draft7_and_combined_covers_each_kind():
