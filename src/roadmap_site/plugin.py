@@ -33,12 +33,11 @@ from roadmap_site.render.api import API_PATH, curriculum_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import SiteRenderer
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
-from roadmap_site.schema import curriculum_schema, dumps
+from roadmap_site.schema import SITE_PATH, curriculum_schema, dumps
 
 log = logging.getLogger("mkdocs.plugins.roadmap_site")
 ASSET_DIR = "assets/roadmap-site/"
 ASSETS = ("roadmap-site.css", "progress.js")
-SCHEMA_PATH = "schema/curriculum.schema.json"
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 EMPTY = Curriculum([], {}, {}, {})
 
@@ -113,7 +112,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             files.append(File.generated(config, src_uri, content=content))
         files.append(File.generated(config, API_PATH, content=curriculum_json(
             curriculum, config.use_directory_urls)))
-        files.append(File.generated(config, SCHEMA_PATH, content=dumps(curriculum_schema())))
+        files.append(File.generated(config, SITE_PATH, content=dumps(curriculum_schema())))
         docs_pages = [f.src_uri for f in files.documentation_pages()
                       if not f.generated_by]
         config.nav = build_nav(self.user_nav, curriculum, docs_pages)
