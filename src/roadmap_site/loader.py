@@ -92,6 +92,15 @@ def _pos(mark: yaml.Mark | None) -> Position:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+def _inside(text: str, line: int, col: int) -> Position:
+    """Clamp a position to the text: at the end of a file without a final newline, the YAML
+    scanner reports a line after the last one, which an editor cannot jump to."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, col
+
+
 def _offset_position(raw: bytes, offset: int) -> Position:
     line = raw.count(b"\n", 0, offset) + 1
     start = raw.rfind(b"\n", 0, offset) + 1
@@ -134,10 +143,13 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Document | N
                                             f"U+{ord(bad.group()):04X}",
                                             "delete it; use spaces, not tabs, for indentation")]
     try:
+        _check_events(text, limits)
         node = yaml.compose(text, Loader=_Loader)
+    except _Refused as exc:
+        return None, [*diagnostics, problem(*_pos(exc.mark), exc.message, exc.hint)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = _pos(mark)
+        line, col = _inside(text, *_pos(mark))
         message = "YAML syntax error: " + " ".join(
             part for part in (exc.context, exc.problem) if part)
         return None, [*diagnostics, problem(line, col, message, _syntax_hint(exc))]
@@ -166,6 +178,41 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Document | N
     except RecursionError:
         return None, [*diagnostics, problem(1, 1, "file is nested too deeply")]
     return document, [*diagnostics, *converter.diagnostics]
+
+
+def _check_events(text: str, limits: Limits) -> None:
+    """Refuse aliases, deep nesting and too many values before anything is composed.
+
+    PyYAML's composer builds every node (with two marks each, ~450 bytes) before we can count
+    them, and recurses in C: a 1 MB file of ``[`` crashes the interpreter, and one of 500,000
+    tiny values takes ~170 MB. The parser's events stream in constant memory (libyaml keeps an
+    explicit stack), so this pass stops at the first limit hit, having built nothing. It counts
+    what :class:`_Converter` counts (values, not mapping keys), so both agree on the limits.
+    """
+    stack: list[list[bool]] = []  # per open collection: [is a mapping, next node is a key]
+    count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "YAML aliases (*name) and merge keys are not "
+                           "supported", "write the value out in full")
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            is_key = bool(stack) and stack[-1][0] and stack[-1][1]
+            if stack and stack[-1][0]:
+                stack[-1][1] = not stack[-1][1]
+            if is_key and isinstance(event, yaml.CollectionStartEvent):
+                raise _Refused(event.start_mark, "keys must be plain words", "write 'key: value'")
+            if not is_key:
+                count += 1
+                if count > limits.max_nodes:
+                    raise _Refused(event.start_mark, f"file has more than {limits.max_nodes:,} "
+                                   "values", "split it into several files")
+                if len(stack) > limits.max_depth:
+                    raise _Refused(event.start_mark, f"value is nested more than "
+                                   f"{limits.max_depth} levels deep", "flatten the structure")
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append([isinstance(event, yaml.MappingStartEvent), True])
+        elif isinstance(event, yaml.CollectionEndEvent) and stack:
+            stack.pop()
 
 
 def _first_alias(text: str) -> yaml.Mark | None:
