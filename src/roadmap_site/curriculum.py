@@ -103,4 +103,19 @@ class Curriculum:
     resource_users: dict[str, list[str]]  # catalog id -> keys of the topics that cite it
 
     def roadmap(self, roadmap_id: str) -> RoadmapNode:
-        return next(r for r in self.roadmaps if r.id == roadmap_id)
+        index = self._index()
+        if roadmap_id not in index:
+            raise KeyError(roadmap_id)
+        return index[roadmap_id][0]
+
+    def phase(self, roadmap_id: str, phase_id: str) -> PhaseNode:
+        return self._index()[roadmap_id][1][phase_id]
+
+    def _index(self) -> dict[str, tuple[RoadmapNode, dict[str, PhaseNode]]]:
+        """Roadmaps and phases by id, built on first use (lookups by id stay constant-time)."""
+        size = (len(self.roadmaps), sum(len(r.phases) for r in self.roadmaps))
+        cached = self.__dict__.get("_by_id")
+        if cached is None or cached[0] != size:
+            cached = (size, {r.id: (r, {p.id: p for p in r.phases}) for r in self.roadmaps})
+            self.__dict__["_by_id"] = cached
+        return cached[1]

@@ -54,11 +54,15 @@ def _gh_property(value: str) -> str:
     return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def display_path(path: str | os.PathLike) -> str:
-    """The path as a user would type it: relative to the working directory when inside it."""
+def display_path(path: str | os.PathLike, *, resolved: Path | None = None, cwd: Path | None = None) -> str:
+    """The path as a user would type it: relative to the working directory when inside it.
+
+    ``resolved`` (``path`` resolved) and ``cwd`` (the working directory, resolved) save the
+    system calls when the caller already has them.
+    """
     p = Path(path)
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return (resolved or p.resolve()).relative_to(cwd or Path.cwd().resolve()).as_posix()
     except ValueError:
         return p.as_posix()
 

@@ -1,9 +1,11 @@
 """Load one YAML file into plain data plus the source position of every key and value.
 
-PyYAML's composer (C variant when present) gives nodes with marks; we build the Python
-values ourselves so that we can (a) remember where each value came from, (b) refuse what
-PyYAML would silently accept: repeated keys, aliases, custom tags, and (c) bound the work a
-hostile file can cause. Nothing here raises on bad input: problems become diagnostics.
+PyYAML's parser (C variant when present) gives a stream of events with marks; we build the
+Python values from it ourselves, in one pass and without composing nodes, so that we can (a)
+remember where each value came from, (b) refuse what PyYAML would silently accept: repeated
+keys, aliases, custom tags, and (c) bound the work a hostile file can cause: the pass stops at
+the first limit hit, in constant stack depth. Nothing here raises on bad input: problems become
+diagnostics.
 """
 
 from __future__ import annotations
@@ -80,12 +82,14 @@ _constructor = yaml.constructor.SafeConstructor()
 
 
 class _Refused(Exception):
-    """Raised inside the converter to stop at the first limit hit; turned into a diagnostic."""
+    """A file refused at its first problem; turned into a diagnostic (after ``diagnostics``,
+    those found before it)."""
 
     def __init__(self, mark: yaml.Mark | None, message: str, hint: str | None = None,
-                 alias: bool = False):
+                 diagnostics: list[Diagnostic] | None = None):
         super().__init__(message)
-        self.mark, self.message, self.hint, self.alias = mark, message, hint, alias
+        self.mark, self.message, self.hint = mark, message, hint
+        self.diagnostics = diagnostics or []
 
 
 def _pos(mark: yaml.Mark | None) -> Position:
@@ -107,20 +111,25 @@ def _offset_position(raw: bytes, offset: int) -> Position:
     return line, offset - start + 1
 
 
-def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse ``path``. Returns the document (None when unusable) and its diagnostics."""
-    shown = display_path(path)
+def load_file(path: Path, limits: Limits = DEFAULT_LIMITS, *, display: str | None = None,
+              raw: bytes | None = None) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse ``path``. Returns the document (None when unusable) and its diagnostics.
+
+    ``display`` (the path as shown in diagnostics) and ``raw`` (the file's bytes) save a
+    second look at the file when the caller already has them.
+    """
+    shown = display if display is not None else display_path(path)
 
     def problem(line: int, col: int, message: str, hint: str | None = None,
                 severity: str = "error") -> Diagnostic:
         return Diagnostic(shown, line, col, severity, message, hint)  # type: ignore[arg-type]
 
     try:
-        size = path.stat().st_size
+        size = len(raw) if raw is not None else path.stat().st_size
         if size > limits.max_file_bytes:
             return None, [problem(1, 1, f"file is {size:,} bytes; the limit is "
                                   f"{limits.max_file_bytes:,}", "split it into several files")]
-        raw = path.read_bytes()
+        raw = raw if raw is not None else path.read_bytes()
     except OSError as exc:
         return None, [problem(1, 1, f"cannot read file: {exc.strerror or exc}")]
 
@@ -142,11 +151,11 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Document | N
         return None, [*diagnostics, problem(line, col, f"file contains the control character "
                                             f"U+{ord(bad.group()):04X}",
                                             "delete it; use spaces, not tabs, for indentation")]
+    document = Document(path=path, display=shown, data=None)
     try:
-        _check_events(text, limits)
-        node = yaml.compose(text, Loader=_Loader)
+        found, repeated = _build(text, document, limits)
     except _Refused as exc:
-        return None, [*diagnostics, problem(*_pos(exc.mark), exc.message, exc.hint)]
+        return None, [*diagnostics, *exc.diagnostics, problem(*_pos(exc.mark), exc.message, exc.hint)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _inside(text, *_pos(mark))
@@ -164,66 +173,221 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Document | N
                 "remove control characters; use spaces, not tabs, for indentation")]
         return None, [*diagnostics, problem(line, col, f"YAML error: {exc}")]
 
-    if node is None:
+    if not found:
         return None, [*diagnostics, problem(1, 1, "file is empty",
                                             "add the content, or delete the file")]
-    document = Document(path=path, display=shown, data=None)
-    converter = _Converter(document, limits)
-    try:
-        document.data = converter.convert(node, (), 0)
-    except _Refused as exc:
-        line, col = _pos(_first_alias(text) if exc.alias else exc.mark)
-        return None, [*diagnostics, *converter.diagnostics, problem(line, col, exc.message,
-                                                                    exc.hint)]
-    except RecursionError:
-        return None, [*diagnostics, problem(1, 1, "file is nested too deeply")]
-    return document, [*diagnostics, *converter.diagnostics]
+    return document, [*diagnostics, *repeated]
 
 
-def _check_events(text: str, limits: Limits) -> None:
-    """Refuse aliases, deep nesting and too many values before anything is composed.
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_resolver = yaml.resolver.Resolver()
+_RESOLVED: dict[str, str] = {}  # plain scalar -> its implicit tag (depends on the text only)
+_NO_KEY = object()  # a mapping's frame between two entries: the next scalar is a key
+_SKIP = object()  # a mapping's frame after a repeated key: its value is not converted
 
-    PyYAML's composer builds every node (with two marks each, ~450 bytes) before we can count
-    them, and recurses in C: a 1 MB file of ``[`` crashes the interpreter, and one of 500,000
-    tiny values takes ~170 MB. The parser's events stream in constant memory (libyaml keeps an
-    explicit stack), so this pass stops at the first limit hit, having built nothing. It counts
-    what :class:`_Converter` counts (values, not mapping keys), so both agree on the limits.
+
+def _scalar_tag(event: yaml.ScalarEvent) -> str:
+    """The tag PyYAML's composer gives a scalar: explicit, or resolved from a plain value."""
+    tag = event.tag
+    if tag is not None and tag != "!":
+        return tag
+    if not event.implicit[0]:  # quoted: text
+        return _STR
+    value = event.value
+    if (value[:1] if value else "") not in _IMPLICIT and None not in _IMPLICIT:
+        return _STR  # no implicit resolver starts with this character
+    tag = _RESOLVED.get(value)
+    if tag is None:
+        tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
+        if len(value) <= 24 and len(_RESOLVED) < 4096:  # true, 5, 2.5, no: they repeat a lot
+            _RESOLVED[value] = tag
+    return tag
+
+
+class _Frame:
+    """An open mapping or sequence while its events stream by."""
+
+    __slots__ = ("value", "loc", "mapping", "key", "first_seen", "skip")
+
+    def __init__(self, value, loc: Path_, mapping: bool, skip: bool):
+        self.value, self.loc, self.mapping, self.skip = value, loc, mapping, skip
+        self.key: object = _NO_KEY
+        self.first_seen: dict[str, yaml.Mark] = {}
+
+
+def _build(text: str, document: Document, limits: Limits) -> tuple[bool, list[Diagnostic]]:
+    """Fill ``document`` (data and positions) from the events of ``text``, in one pass.
+
+    Returns whether the stream had a document, and the diagnostics for repeated keys.
+    Problems are reported in the order in which a parse, then PyYAML's composer, then a
+    conversion of the composed nodes would meet them (which is what the tests and golden
+    diagnostics describe), although the three happen in this one pass:
+
+    1. syntax errors, aliases, non-scalar keys, and the value count and depth limits, anywhere
+       in the stream: raised at once (nothing after them is read);
+    2. the composer's own errors (a repeated anchor, a second document): the first is kept
+       and raised at the end of the stream, unless a problem of the first kind comes later;
+    3. the conversion's refusals (an unsupported tag, a string too long, a merge key): the
+       first is kept, with the repeated keys found before it, and raised last. Nothing is
+       built after it, but the rest of the stream is still checked for problems 1 and 2.
+
+    A repeated key's later value is checked against the limits but not converted (YAML would
+    keep the last one; we report it and keep the first).
     """
-    stack: list[list[bool]] = []  # per open collection: [is a mapping, next node is a key]
+    positions, key_positions = document.positions, document.key_positions
+    max_nodes, max_depth, max_chars = limits.max_nodes, limits.max_depth, limits.max_string_chars
+    display = document.display
+    repeated: list[Diagnostic] = []
+    stack: list[_Frame] = []
     count = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, "YAML aliases (*name) and merge keys are not "
-                           "supported", "write the value out in full")
-        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-            is_key = bool(stack) and stack[-1][0] and stack[-1][1]
-            if stack and stack[-1][0]:
-                stack[-1][1] = not stack[-1][1]
-            if is_key and isinstance(event, yaml.CollectionStartEvent):
-                raise _Refused(event.start_mark, "keys must be plain words", "write 'key: value'")
-            if not is_key:
-                count += 1
-                if count > limits.max_nodes:
-                    raise _Refused(event.start_mark, f"file has more than {limits.max_nodes:,} "
-                                   "values", "split it into several files")
-                if len(stack) > limits.max_depth:
-                    raise _Refused(event.start_mark, f"value is nested more than "
-                                   f"{limits.max_depth} levels deep", "flatten the structure")
-            if isinstance(event, yaml.CollectionStartEvent):
-                stack.append([isinstance(event, yaml.MappingStartEvent), True])
-        elif isinstance(event, yaml.CollectionEndEvent) and stack:
-            stack.pop()
-
-
-def _first_alias(text: str) -> yaml.Mark | None:
-    """Where the first alias is used (the composer only tells where its anchor is)."""
+    documents = 0
+    first_document_mark = None
+    anchors: dict[str, yaml.Mark] = {}
+    composer_error: yaml.composer.ComposerError | None = None
+    refused: _Refused | None = None
+    found = False
+    parser = _Loader(text)
+    get_event = parser.get_event
+    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                return event.start_mark
-    except yaml.YAMLError:
-        pass
-    return None
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is scalar_event or kind is mapping_start or kind is sequence_start:
+                frame = stack[-1] if stack else None
+                mark = event.start_mark
+                if documents == 1 and event.anchor is not None and composer_error is None:
+                    if event.anchor in anchors:
+                        composer_error = yaml.composer.ComposerError(
+                            "found duplicate anchor; first occurrence", anchors[event.anchor],
+                            "second occurrence", mark)
+                    anchors[event.anchor] = mark
+                if frame is not None and frame.mapping and frame.key is _NO_KEY:  # a key
+                    if kind is not scalar_event:
+                        raise _Refused(mark, "keys must be plain words", "write 'key: value'")
+                    key = event.value  # raw text: 'on' and 'yes' stay strings
+                    if frame.skip or refused is not None:
+                        frame.key = key
+                        continue
+                    if _scalar_tag(event) == _MERGE:
+                        refused = _Refused(mark, "keys must be plain words", "write 'key: value'",
+                                           diagnostics=repeated)
+                        frame.key = key
+                        continue
+                    first = frame.first_seen.get(key)
+                    if first is not None:
+                        repeated.append(Diagnostic(
+                            display, *_pos(mark), "error",
+                            f"key '{key}' appears twice in this mapping (first on line "
+                            f"{first.line + 1})", "remove one of them; YAML keeps only the last"))
+                        frame.key = _SKIP
+                        continue
+                    frame.first_seen[key] = mark
+                    key_positions[(*frame.loc, key)] = (mark.line + 1, mark.column + 1)
+                    frame.key = key
+                    continue
+                # a value: the limits hold for every value, converted or not
+                count += 1
+                if count > max_nodes:
+                    raise _Refused(mark, f"file has more than {max_nodes:,} values",
+                                   "split it into several files")
+                if len(stack) > max_depth:
+                    raise _Refused(mark, f"value is nested more than {max_depth} levels deep",
+                                   "flatten the structure")
+                key = None
+                if frame is None:
+                    loc: Path_ = ()
+                    skip = documents > 1
+                    found = found or documents == 1
+                elif frame.mapping:
+                    key = frame.key
+                    skip = frame.skip or key is _SKIP
+                    loc = () if skip else (*frame.loc, key)
+                else:
+                    skip = frame.skip
+                    loc = () if skip else (*frame.loc, len(frame.value))
+                build = not skip and refused is None
+                if kind is scalar_event:
+                    if key is not None:
+                        frame.key = _NO_KEY  # type: ignore[union-attr]
+                    if not build:
+                        continue
+                    positions[loc] = (mark.line + 1, mark.column + 1)
+                    value = event.value
+                    tag = event.tag
+                    if (tag is not None and tag != "!") or len(value) > max_chars or (
+                            event.implicit[0] and (value[:1] if value else "") in _IMPLICIT) \
+                            or None in _IMPLICIT:
+                        value = _scalar(event, max_chars)  # not just text: resolve, check, convert
+                        if isinstance(value, _Refused):
+                            value.diagnostics = repeated
+                            refused = value
+                            continue
+                    if frame is None:
+                        document.data = value
+                    elif key is not None:
+                        frame.value[key] = value
+                    else:
+                        frame.value.append(value)
+                    continue
+                mapping = kind is mapping_start
+                container: Any = {} if mapping else []
+                if build:
+                    positions[loc] = (mark.line + 1, mark.column + 1)
+                    if frame is None:
+                        document.data = container
+                    elif key is not None:
+                        frame.value[key] = container
+                    else:
+                        frame.value.append(container)
+                stack.append(_Frame(container, loc, mapping, not build))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                if stack and stack[-1].mapping:
+                    stack[-1].key = _NO_KEY  # the collection was a value: the next is a key
+            elif kind is yaml.AliasEvent:
+                raise _Refused(event.start_mark, "YAML aliases (*name) and merge keys are not "
+                               "supported", "write the value out in full")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents == 1:
+                    first_document_mark = event.start_mark
+                elif documents == 2 and composer_error is None:
+                    composer_error = yaml.composer.ComposerError(
+                        "expected a single document in the stream", first_document_mark,
+                        "but found another document", event.start_mark)
+            elif kind is yaml.StreamEndEvent:
+                break
+    finally:
+        parser.dispose()
+    if composer_error is not None:
+        raise composer_error
+    if refused is not None:
+        raise refused
+    return found, repeated
+
+
+def _scalar(event: yaml.ScalarEvent, max_chars: int) -> Any:
+    """The Python value of a scalar, or the refusal (as a value, so the pass goes on)."""
+    tag = _scalar_tag(event)
+    value = event.value
+    if tag not in _SCALAR_TAGS:
+        if tag in _TEXT_TAGS:
+            return value
+        return _Refused(event.start_mark, f"unsupported YAML tag '{tag}'",
+                        "remove the tag; plain values are enough")
+    if len(value) > max_chars:
+        return _Refused(event.start_mark, f"value is {len(value):,} characters long; the "
+                        f"limit is {max_chars:,}", "shorten it")
+    if tag == _STR:
+        return value
+    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+    try:
+        return _constructor.yaml_constructors[tag](_constructor, node)
+    except Exception:  # e.g. "!!bool maybe" (KeyError), "!!int x": keep the text, the model says why
+        return value
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
@@ -237,66 +401,3 @@ def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
     if "found undefined alias" in problem:
         return "aliases are not supported; write the value out"
     return "check the YAML syntax near this position"
-
-
-class _Converter:
-    def __init__(self, document: Document, limits: Limits):
-        self.document = document
-        self.limits = limits
-        self.diagnostics: list[Diagnostic] = []
-        self.count = 0
-        self.seen: set[int] = set()
-
-    def convert(self, node: yaml.Node, loc: Path_, depth: int) -> Any:
-        self.count += 1
-        if self.count > self.limits.max_nodes:
-            raise _Refused(node.start_mark, f"file has more than {self.limits.max_nodes:,} "
-                           "values", "split it into several files")
-        if depth > self.limits.max_depth:
-            raise _Refused(node.start_mark, f"value is nested more than "
-                           f"{self.limits.max_depth} levels deep", "flatten the structure")
-        if id(node) in self.seen:
-            # The composer hands back the same node object for an alias: refuse it, which
-            # also bounds "billion laughs" files to their written size.
-            raise _Refused(node.start_mark, "YAML aliases (*name) and merge keys are not "
-                           "supported", "write the value out in full", alias=True)
-        self.seen.add(id(node))
-        self.document.positions[loc] = _pos(node.start_mark)
-
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            first_seen: dict[str, yaml.Mark] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == \
-                        "tag:yaml.org,2002:merge":
-                    raise _Refused(key_node.start_mark, "keys must be plain words",
-                                   "write 'key: value'")
-                key = key_node.value  # raw text: 'on' and 'yes' stay strings
-                if key in first_seen:
-                    first = first_seen[key]
-                    self.diagnostics.append(Diagnostic(
-                        self.document.display, *_pos(key_node.start_mark), "error",
-                        f"key '{key}' appears twice in this mapping (first on line "
-                        f"{first.line + 1})", "remove one of them; YAML keeps only the last"))
-                    continue
-                first_seen[key] = key_node.start_mark
-                self.document.key_positions[(*loc, key)] = _pos(key_node.start_mark)
-                result[key] = self.convert(value_node, (*loc, key), depth + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        # Scalar
-        if node.tag not in _SCALAR_TAGS:
-            if node.tag in _TEXT_TAGS:
-                return node.value
-            raise _Refused(node.start_mark, f"unsupported YAML tag '{node.tag}'",
-                           "remove the tag; plain values are enough")
-        if len(node.value) > self.limits.max_string_chars:
-            raise _Refused(node.start_mark, f"value is {len(node.value):,} characters long; the "
-                           f"limit is {self.limits.max_string_chars:,}", "shorten it")
-        if node.tag == "tag:yaml.org,2002:str":
-            return node.value
-        try:
-            return _constructor.yaml_constructors[node.tag](_constructor, node)
-        except (ValueError, OverflowError, yaml.YAMLError):
-            return node.value

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from xml.etree.ElementTree import Element
+from typing import TYPE_CHECKING
 
-import markdown
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from roadmap_site.references import INLINE_REF
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 REF_SCHEME = "roadmap-ref:"
 _SAFE_SCHEMES = ("http://", "https://")
@@ -30,9 +31,11 @@ def _safe(href: str) -> bool:
     return href.lower().startswith(_SAFE_SCHEMES) or href.startswith(REF_SCHEME)
 
 
-class _Sanitize(Treeprocessor):
-    def __init__(self, md: markdown.Markdown):
-        super().__init__(md)
+class _Sanitize:
+    """A tree processor (Python-Markdown calls its ``run`` on the element tree)."""
+
+    def __init__(self, md) -> None:
+        self.md = md
         self.resolve: Resolver | None = None
         self.rejected: list[str] = []
 
@@ -73,6 +76,8 @@ class SafeMarkdown:
     """A reusable converter. Not thread-safe (MkDocs builds in one thread)."""
 
     def __init__(self) -> None:
+        import markdown  # here, not at the top: validating a curriculum rarely needs it
+
         self._md = markdown.Markdown(extensions=[], output_format="html")
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
@@ -99,25 +104,74 @@ def _refs_to_links(text: str, roadmap: str) -> str:
     return INLINE_REF.sub(link, text)
 
 
-_shared = SafeMarkdown()
+_converter: SafeMarkdown | None = None
+
+
+def _shared() -> SafeMarkdown:
+    global _converter
+    if _converter is None:
+        _converter = SafeMarkdown()
+    return _converter
 
 
 def unsafe_links(text: str) -> list[str]:
     """Link targets in ``text`` that the renderer would refuse (for the validator)."""
-    if not _LINKISH.search(text):
+    # References are safe links; only link syntax outside them needs the full converter
+    # (which a summary with two references, "[[a]] and [[b]]", would otherwise get).
+    if not _LINKISH.search(INLINE_REF.sub("x", text)):
         return []
-    return _shared.convert(text, "_")[1]
+    return _shared().convert(text, "_")[1]
 
 
 def render_block(text: str, roadmap: str, resolve: Resolver) -> Markup:
-    return Markup(_shared.convert(text, roadmap, resolve)[0])
+    return Markup(_shared().convert(text, roadmap, resolve)[0])
 
 
 def render_inline(text: str, roadmap: str, resolve: Resolver) -> Markup:
-    html = _shared.convert(text, roadmap, resolve)[0]
+    fast = _plain_inline(text, roadmap, resolve)
+    if fast is not None:
+        return Markup(fast)
+    html = _shared().convert(text, roadmap, resolve)[0]
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+# Characters with a meaning in inline Markdown or in HTML (and controls): prose without any of
+# them comes out of Python-Markdown exactly as it went in.
+_SPECIAL = re.compile(r"[\\`*_\[\]!<>&#\x00-\x1f\x7f]")
+_ORDERED_LIST = re.compile(r"\d+\.")
+
+
+def _plain_inline(text: str, roadmap: str, resolve: Resolver) -> str | None:
+    """What :func:`render_inline` returns for plain prose with plain ``[[refs]]``, without
+    running Markdown; None when the text needs the full converter.
+
+    Most summaries are plain sentences, and converting them is most of a build's rendering
+    time. This only handles text whose conversion is the identity: one line, no character
+    that starts inline syntax, no block syntax at the start (the first character a letter, a
+    digit not opening an ordered list, a quote or a parenthesis), no surrounding white space.
+    Each plain reference becomes the link the full converter makes of it.
+    """
+    if not text or not (text[0].isalnum() or text[0] in "(\"'") or text[-1].isspace() \
+            or _ORDERED_LIST.match(text):
+        return None
+    out: list[str] = []
+    last = 0
+    for m in INLINE_REF.finditer(text):
+        if m.group(2) is not None:  # a label is Markdown of its own
+            return None
+        out.append(text[last:m.start()])
+        ref = m.group(1)
+        target = resolve(ref if "/" in ref else f"{roadmap}/{ref}")
+        if target is None or _SPECIAL.search(target[1]) or any(c in target[0] for c in '&<>"\n'):
+            return None
+        out.append(f'<a class="rs-topic-link" href="{target[0]}">{target[1]}</a>')
+        last = m.end()
+    out.append(text[last:])
+    if any(_SPECIAL.search(part) for part in out[::2]):
+        return None
+    return "".join(out)
 
 
 def theme_text(text: str) -> str:

@@ -7,6 +7,7 @@ at a time; cross-file rules (references, cycles, duplicate ids) live in :mod:`me
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -44,12 +45,17 @@ ResourceType = Literal["official", "docs", "book", "course", "video", "article",
                        "dataset", "podcast"]
 
 
+# White space (str.isspace and \s agree on every code point), controls, and characters that
+# would end an HTML attribute or a Markdown link early.
+_BAD_URL_CHAR = re.compile(r"[\s\x00-\x1f<>\"'`]")
+
+
 def _check_url(value: str) -> str:
     scheme = value.split(":", 1)[0].lower() if ":" in value else ""
     if scheme not in ("http", "https") or not value.lower().startswith(("http://", "https://")):
         raise PydanticCustomError("url_scheme", "URL must start with https:// or http://")
     host = value.split("//", 1)[1].split("/", 1)[0]
-    if not host or any(c.isspace() or ord(c) < 32 for c in value) or any(c in value for c in "<>\"'`"):
+    if not host or _BAD_URL_CHAR.search(value):
         raise PydanticCustomError("url_invalid", "URL is not a valid web address")
     return value
 

@@ -36,25 +36,39 @@ class FileCache:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str], tuple] = {}
+        self.seen: set[tuple] = set()  # keys asked for since the last prune
 
-    def get(self, path: Path, kind, limits: Limits):
+    def get(self, path: Path, kind, limits: Limits, *, cwd: Path | None = None):
+        """The loaded file; ``cwd`` (resolved) spares a system call per file when given."""
         try:
-            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            raw: bytes | None = path.read_bytes()
+            digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         except OSError:
-            digest = ""
-        key = (str(path.resolve()), digest, display_path(path))
+            raw, digest = None, ""
+        resolved = path.resolve()
+        shown = display_path(path, resolved=resolved, cwd=cwd)
+        key = (str(resolved), digest, shown)
+        self.seen.add(key)
         hit = self._entries.get(key)
         if hit is None:
-            hit = _load_one(path, kind, limits)
+            hit = _load_one(path, kind, limits, shown, raw)
             self._entries[key] = hit
         return hit
 
-    def prune(self, keep: set[str]) -> None:
-        self._entries = {k: v for k, v in self._entries.items() if k[0] in keep}
+    def prune(self, keep: set[str] | None = None) -> None:
+        """Forget files not in ``keep`` (resolved paths). By default, forget everything not
+        asked for since the last prune: removed files, and the earlier versions of edited
+        ones, so that a long ``serve`` session does not keep every version it saw."""
+        if keep is None:
+            self._entries = {k: v for k, v in self._entries.items() if k in self.seen}
+        else:
+            self._entries = {k: v for k, v in self._entries.items() if k[0] in keep}
+        self.seen = set()
 
 
-def _load_one(path: Path, kind, limits: Limits) -> tuple[Document | None, object, list[Diagnostic]]:
-    document, diagnostics = load_file(path, limits)
+def _load_one(path: Path, kind, limits: Limits, shown: str | None = None,
+              raw: bytes | None = None) -> tuple[Document | None, object, list[Diagnostic]]:
+    document, diagnostics = load_file(path, limits, display=shown, raw=raw)
     if document is None:
         return None, None, diagnostics
     if kind is Phase:  # keeps valid topics of a partly broken file, and names the broken ones
@@ -79,10 +93,11 @@ def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,
     files: list[Path] = []
     catalogs: list[CatalogFile] = []
     roadmaps: list[RoadmapFiles] = []
+    cwd = Path.cwd().resolve()
 
     def load(path: Path, kind):
         files.append(path)
-        document, model, diagnostics = cache.get(path, kind, limits)
+        document, model, diagnostics = cache.get(path, kind, limits, cwd=cwd)
         out.extend(diagnostics)
         return document, model
 
@@ -107,7 +122,7 @@ def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,
                               "create <roadmap-id>/roadmap.yml in the curriculum folder"))
     curriculum, problems = merge(roadmaps, catalogs)
     out.extend(problems)
-    cache.prune({str(p.resolve()) for p in files})
+    cache.prune()
     diagnostics = sort_diagnostics(out)
     return LoadResult(None if has_errors(diagnostics) else curriculum, diagnostics, files)
 

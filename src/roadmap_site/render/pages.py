@@ -16,8 +16,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from roadmap_site import markup
-from roadmap_site.curriculum import Curriculum, PhaseNode, RoadmapNode, TopicNode
+from roadmap_site.curriculum import Curriculum, PhaseNode, ResourceEntry, RoadmapNode, TopicNode
 from roadmap_site.model import LEVELS, RESOURCE_TYPES, SubtopicNode
+from roadmap_site.references import qualify
 from roadmap_site.render import diagram, urls
 from roadmap_site.render.icons import icon
 
@@ -103,39 +104,115 @@ def plain(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class SiteRenderer:
-    """Renders every generated page. ``directory_urls`` mirrors MkDocs' use_directory_urls."""
+class RenderCache:
+    """What a renderer may reuse from an earlier render of the same or a similar curriculum.
 
-    def __init__(self, curriculum: Curriculum, directory_urls: bool = True):
+    The plugin keeps one across ``mkdocs serve`` rebuilds; the pipeline's FileCache hands back
+    the very same model objects for files that did not change, so object identity tells what
+    is unchanged:
+
+    * summaries converted to HTML, keyed by their text and the titles of the topics they
+      reference (links hold a placeholder; each page puts in its own relative URL);
+    * fragments that depend on one model object only (a resource card, a subtopic tree),
+      keyed by the object, which the entry keeps alive so that its id cannot be reused;
+    * all the pages, when every model object of the curriculum is the one of the last render
+      (an edit of a hand-written page, or a save that changed nothing).
+    """
+
+    def __init__(self) -> None:
+        self.summaries: dict[tuple, str] = {}
+        self.fragments: dict[tuple[str, int], tuple[object, Markup]] = {}
+        self.signature: tuple = ()
+        self.pages: dict[str, str] = {}
+        self._used: set = set()
+
+    def fragment(self, kind: str, obj: object, make: Callable[[], Markup]) -> Markup:
+        key = (kind, id(obj))
+        hit = self.fragments.get(key)
+        if hit is None or hit[0] is not obj:
+            hit = self.fragments[key] = (obj, make())
+        self._used.add(key)
+        return hit[1]
+
+    def summary(self, key: tuple, make: Callable[[], str]) -> str:
+        html = self.summaries.get(key)
+        if html is None:
+            html = self.summaries[key] = make()
+        self._used.add(key)
+        return html
+
+    def prune(self) -> None:
+        """Forget what the last full render did not use (old versions of edited files)."""
+        self.summaries = {k: v for k, v in self.summaries.items() if k in self._used}
+        self.fragments = {k: v for k, v in self.fragments.items() if k in self._used}
+        self._used = set()
+
+
+def curriculum_signature(curriculum: Curriculum) -> tuple:
+    """Every model object the pages are made from. Two curricula with the same objects (by
+    identity) were merged from the same files, so they give the same pages."""
+    return (*(r.data for r in curriculum.roadmaps),
+            *(p.data for r in curriculum.roadmaps for p in r.phases),
+            *curriculum.resources.values())
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
+# A topic's URL inside a converted summary, until the page it goes on is known. NUL cannot
+# come from YAML (the loader refuses control characters), so it cannot be forged.
+_URL_SLOT = re.compile("\x00([^\x00]*)\x00")
+
+
+class SiteRenderer:
+    """Renders every generated page. ``directory_urls`` mirrors MkDocs' use_directory_urls.
+
+    ``cache`` carries work over from an earlier render (see :class:`RenderCache`).
+    """
+
+    def __init__(self, curriculum: Curriculum, directory_urls: bool = True,
+                 cache: RenderCache | None = None):
         self.c = curriculum
         self.directory_urls = directory_urls
-        self._md_cache: dict[tuple[str, str, str, int], Markup] = {}
+        self.cache = cache if cache is not None else RenderCache()
+        self._macros = _env.get_template("_macros.j2").make_module(
+            {"icon": icon, "level_range": level_range, "TYPE_LABELS": TYPE_LABELS})
 
     # -- helpers bound to the page being rendered ---------------------------------------
     def _helpers(self, src: str) -> dict[str, Callable]:
-        here = urls.page_url(src, self.directory_urls)
-        here_top, here_depth = here.split("/", 1)[0], here.count("/")
         def link(to_src: str, anchor: str = "") -> str:
             return urls.relative_url(src, to_src, self.directory_urls, anchor)
 
         def topic_url(key: str) -> str:
             return link(urls.topic_page(key))
 
-        def resolve(key: str):
-            topic = self.c.topics.get(key)
-            return (topic_url(key), topic.title) if topic else None
-
-        def md(text: str, roadmap: str):
-            # A summary appears on its topic, phase and roadmap pages: convert it once per
-            # kind of page location (its links are relative: same top folder and depth, same links).
-            key = (text, roadmap, here_top, here_depth)
-            if key not in self._md_cache:
-                self._md_cache[key] = markup.render_inline(text, roadmap, resolve)
-            return self._md_cache[key]
+        def md(text: str, roadmap: str) -> Markup:
+            html = self.summary_html(text, roadmap)
+            if "\x00" in html:  # put in this page's relative URL of each referenced topic
+                html = _URL_SLOT.sub(lambda m: topic_url(m.group(1)), html)
+            return Markup(html)
 
         return {"link": link, "topic_url": topic_url, "md": md,
                 "roadmap_url": lambda rid: link(urls.roadmap_page(rid)),
                 "phase_url": lambda rid, pid: link(urls.phase_page(rid, pid))}
+
+    def summary_html(self, text: str, roadmap: str) -> str:
+        """A summary as inline HTML, with a URL slot wherever a topic is linked.
+
+        Converted once per text (a summary shows on its topic, phase and roadmap pages), and
+        kept across serve rebuilds while the titles of the topics it references stay the same.
+        """
+        topics = self.c.topics
+        refs = tuple((key, topics[key].title if key in topics else None)
+                     for key in (qualify(m.group(1), roadmap) for m in markup.INLINE_REF.finditer(text)))
+
+        def resolve(key: str):
+            topic = topics.get(key)
+            return (f"\x00{key}\x00", topic.title) if topic else None
+
+        return self.cache.summary((text, roadmap, refs),
+                                  lambda: str(markup.render_inline(text, roadmap, resolve)))
 
     def _render(self, template: str, src: str, **context) -> str:
         return _env.get_template(template).render(
@@ -143,16 +220,30 @@ class SiteRenderer:
             TYPE_LABELS=TYPE_LABELS, RESOURCE_TYPES=RESOURCE_TYPES, **self._helpers(src),
             **context)
 
+    def resource_card(self, entry: ResourceEntry) -> Markup:
+        """A resource card has no relative link: one rendering per resource serves every page."""
+        return self.cache.fragment("card", entry.resource,
+                                   lambda: self._macros.resource_card(entry))
+
+    def subtopics_html(self, topic: TopicNode) -> Markup:
+        return self.cache.fragment("subtopics", topic.data, lambda: self._macros.subtopic_items(
+            subtopic_tree(topic.data.subtopics)))
+
     # -- pages ----------------------------------------------------------------------------
     def pages(self) -> dict[str, str]:
+        signature = (self.directory_urls, *curriculum_signature(self.c))
+        if self.cache.pages and _same(signature, self.cache.signature):
+            return dict(self.cache.pages)
         out: dict[str, str] = {}
         for roadmap in self.c.roadmaps:
             out[urls.roadmap_page(roadmap.id)] = self.roadmap(roadmap)
             for i, phase in enumerate(roadmap.phases):
                 out[urls.phase_page(roadmap.id, phase.id)] = self.phase(roadmap, i)
                 for topic in phase.topics:
-                    out[urls.topic_page(topic.key)] = self.topic(topic)
+                    out[urls.topic_page(topic.key)] = self.topic(topic, roadmap, phase)
         out[urls.RESOURCES] = self.resources()
+        self.cache.prune()
+        self.cache.signature, self.cache.pages = signature, dict(out)
         return out
 
     def roadmap(self, roadmap: RoadmapNode) -> str:
@@ -174,12 +265,14 @@ class SiteRenderer:
                             front=front_matter(title=f"{phase.title} · {roadmap.title}",
                                                description=plain(phase.data.summary)))
 
-    def topic(self, topic: TopicNode) -> str:
+    def topic(self, topic: TopicNode, roadmap: RoadmapNode | None = None,
+              phase: PhaseNode | None = None) -> str:
         src = urls.topic_page(topic.key)
-        roadmap = self.c.roadmap(topic.roadmap)
-        phase: PhaseNode = next(p for p in roadmap.phases if p.id == topic.phase)
+        roadmap = roadmap or self.c.roadmap(topic.roadmap)
+        phase = phase or self.c.phase(topic.roadmap, topic.phase)
         return self._render("topic.md.j2", src, topic=topic, roadmap=roadmap, phase=phase,
-                            subtopics=subtopic_tree(topic.data.subtopics),
+                            subtopics=self.subtopics_html(topic) if topic.data.subtopics else "",
+                            resource_card=self.resource_card,
                             front=front_matter(title=topic.title, tags=list(topic.data.tags),
                                                description=plain(topic.data.summary)))
 

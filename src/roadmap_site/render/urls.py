@@ -38,10 +38,26 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor
     here = page_url(from_src, directory_urls)
     there = page_url(to_src, directory_urls)
     base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
-    rel = posixpath.relpath(there or ".", base or ".")
+    rel = _relpath(there, base)
     if there.endswith("/") or there == "":
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two site-relative URLs without ``.`` or ``..`` segments.
+
+    The same result without its two ``abspath`` calls (each reads the working directory):
+    link resolution runs for every link of every page.
+    """
+    to = [part for part in path.split("/") if part]
+    base = [part for part in start.split("/") if part]
+    common = 0
+    for a, b in zip(to, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def asset_url(from_src: str, asset: str, directory_urls: bool = True) -> str:

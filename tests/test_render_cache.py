@@ -1,0 +1,130 @@
+"""The renderer's shortcuts give exactly what the slow paths give.
+
+* relative links computed without ``posixpath.relpath``;
+* plain summaries converted without Markdown;
+* pages, fragments and summaries reused across renders (as across ``mkdocs serve`` rebuilds)
+  are the pages a fresh render of the edited curriculum makes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+import shutil
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import GOOD, ROOT
+from roadmap_site import markup
+from roadmap_site.pipeline import FileCache, load_curriculum
+from roadmap_site.render import urls
+from roadmap_site.render.pages import RenderCache, SiteRenderer
+
+
+def test_relative_urls_match_posixpath():
+    curriculum = load_curriculum(GOOD).curriculum
+    sources = [urls.HOME, urls.RESOURCES, "about.md", "a/b/c.md", *SiteRenderer(curriculum).pages()]
+    for directory_urls in (True, False):
+        for a, b in itertools.product(sources, repeat=2):
+            here, there = urls.page_url(a, directory_urls), urls.page_url(b, directory_urls)
+            base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
+            assert urls._relpath(there, base) == posixpath.relpath(there or ".", base or ".")
+
+
+def _slow(text: str, resolve, roadmap: str = "r") -> str:
+    html = markup._shared().convert(text, roadmap, resolve)[0]
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
+
+
+PIECES = st.sampled_from([
+    "a", "Z", "0", "1. ", " ", "  ", ".", ",", ";", ":", "'", '"', "(", ")", "-", "+", "=", "#", "*", "_",
+    "`", "[", "]", "!", "<", ">", "&", "&amp;", "\\", "|", "/", "%", "?", "é", "\u00a0", "\u2028", "\u3000",
+    "\n", "\t", "[[x]]", "[[a/b]]", "[[nope]]", "[[x|label]]", "http://e.org", "<http://e.org>", "www.e.org",
+    "**b**", "](", "]: ",
+])
+TITLES = st.sampled_from(["Bee", "B & C", "<i>x</i>", "Q&amp;A", "a*b*", "Plain (2)"])
+
+
+@settings(max_examples=3000, derandomize=True, deadline=None)
+@given(st.lists(PIECES, max_size=14).map("".join), TITLES)
+def test_plain_summaries_skip_markdown_with_the_same_result(text, title):
+    targets = {"r/x": ("\x00r/x\x00", "Title X"), "a/b": ("../b/", title)}
+    fast = markup._plain_inline(text, "r", targets.get)
+    if fast is not None:
+        assert fast == _slow(text, targets.get)
+
+
+def test_most_real_summaries_take_the_plain_path():
+    curriculum = load_curriculum(ROOT / "curriculum").curriculum
+    texts = [(t.data.summary, t.roadmap) for t in curriculum.topics.values()]
+
+    def resolve(key):
+        return ("u", curriculum.topics[key].title) if key in curriculum.topics else None
+
+    plain = [markup._plain_inline(text, roadmap, resolve) for text, roadmap in texts]
+    assert sum(p is not None for p in plain) > len(texts) * 0.8
+    for (text, roadmap), fast in zip(texts, plain, strict=True):
+        if fast is not None:
+            assert fast == _slow(text, resolve, roadmap)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_pages_reused_across_rebuilds_are_the_pages_of_a_fresh_render(tmp_path, monkeypatch):
+    """A serve session: each save reloads through the same FileCache and renders with the same
+    RenderCache; every render must equal a fresh render of what is on disk."""
+    root = tmp_path / "curriculum"
+    shutil.copytree(GOOD, root)
+    monkeypatch.chdir(tmp_path)
+    files, render_cache = FileCache(), RenderCache()
+
+    def check(directory_urls: bool = True) -> dict[str, str]:
+        result = load_curriculum(root, cache=files)
+        assert result.ok, result.diagnostics
+        cached = SiteRenderer(result.curriculum, directory_urls, render_cache).pages()
+        fresh = SiteRenderer(load_curriculum(root).curriculum, directory_urls).pages()
+        assert cached == fresh
+        return cached
+
+    first = check()
+    assert check() == first  # nothing changed: the same pages (from the page cache)
+    assert render_cache.pages
+    check(directory_urls=False)  # another URL style: nothing reused wrongly
+    start, nxt = root / "basics/phases/start.yml", root / "basics/phases/next.yml"
+    catalog = root / "resources/catalog.yml"
+    # a topic title, which other pages show in links, summaries and resource usage
+    _edit(start, "title: Python", "title: Python 3")
+    check()
+    # a subtopic and a summary
+    _edit(start, "- Data types", "- Data types and values")
+    check()
+    _edit(nxt, "summary: ", "summary: Edited. ")
+    check()
+    # a catalog entry, shown as a card on every topic that cites it
+    _edit(catalog, "title: ", "title: Renamed ")
+    check()
+    # and back: earlier versions come back from disk, not from a stale cache
+    shutil.rmtree(root)
+    shutil.copytree(GOOD, root)
+    assert check() == first
+
+
+def test_the_render_cache_forgets_what_the_last_render_did_not_use(tmp_path, monkeypatch):
+    root = tmp_path / "curriculum"
+    shutil.copytree(GOOD, root)
+    monkeypatch.chdir(tmp_path)
+    files, render_cache = FileCache(), RenderCache()
+    SiteRenderer(load_curriculum(root, cache=files).curriculum, True, render_cache).pages()
+    fragments = len(render_cache.fragments)
+    for n in range(5):
+        _edit(root / "resources/catalog.yml", "title: ", f"title: V{n} ")
+        SiteRenderer(load_curriculum(root, cache=files).curriculum, True, render_cache).pages()
+    assert len(render_cache.fragments) == fragments
