@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from roadmap_site.diagnostics import did_you_mean, display_path
+from roadmap_site.loader import load_file
 from roadmap_site.model import ID_PATTERN, Topic
 
 PLACEHOLDER_URLS = ("https://example.com/replace-with-a-real-link",
@@ -91,10 +92,8 @@ def _topic_ids(roadmap_dir: Path) -> dict[str, Path]:
     """Topic ids already used in the roadmap (files that do not parse are skipped)."""
     ids: dict[str, Path] = {}
     for path in sorted((roadmap_dir / "phases").glob("*.yml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
-            continue
+        document, _ = load_file(path)  # bounded: a hostile file cannot exhaust memory or the stack
+        data = document.data if document else None
         topics = data.get("topics") if isinstance(data, dict) else None
         for topic in topics if isinstance(topics, list) else []:
             if isinstance(topic, dict) and isinstance(topic.get("id"), str):
@@ -118,6 +117,11 @@ def _phase_file(curriculum: Path, roadmap: str, phase: str) -> Path:
 
 def _insertion(text: str, path: Path) -> tuple[int, str, int]:
     """(line index to insert at, first-line prefix with the dash, key indent)."""
+    document, problems = load_file(path)
+    if document is None:  # checked first: the project's loader bounds depth, size and aliases
+        first = next((d for d in problems if d.severity == "error"), None)
+        raise ScaffoldError(f"{display_path(path)} is not valid YAML; fix it first: "
+                            f"{first.format() if first else 'unknown problem'}")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
