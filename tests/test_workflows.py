@@ -132,12 +132,18 @@ def test_pages_build_step_sets_the_published_address(tmp_path):
     pages = load_yaml(ROOT / ".github/workflows/pages.yml")
     step = next(s for s in steps(pages) if "mkdocs build" in s.get("run", ""))
     project = make_project(tmp_path, GOOD)
+    git = ["git", "-c", "user.email=ci@example.invalid", "-c", "user.name=ci"]
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)  # the step dates the build by its commit
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "snapshot", "--date=2024-01-02T03:04:05Z"], cwd=project, check=True,
+                   env={**os.environ, "GIT_COMMITTER_DATE": "2024-01-02T03:04:05Z"})
     proc = subprocess.run(["bash", "-euo", "pipefail", "-c", step["run"]], cwd=project,
                           capture_output=True, text=True, timeout=600,
                           env={**os.environ, "BASE_URL": "https://someone.github.io/roadmaps"})
     assert proc.returncode == 0, proc.stderr
     page = (project / "site/basics/python/index.html").read_text(encoding="utf-8")
     assert 'rel="canonical" href="https://someone.github.io/roadmaps/basics/python/"' in page
+    assert "<lastmod>2024-01-02</lastmod>" in (project / "site/sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_links_workflow():
