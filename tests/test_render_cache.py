@@ -13,6 +13,8 @@ import posixpath
 import shutil
 from pathlib import Path
 
+import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -128,3 +130,123 @@ def test_the_render_cache_forgets_what_the_last_render_did_not_use(tmp_path, mon
         _edit(root / "resources/catalog.yml", "title: ", f"title: V{n} ")
         SiteRenderer(load_curriculum(root, cache=files).curriculum, True, render_cache).pages()
     assert len(render_cache.fragments) == fragments
+
+
+# Keys whose values are shown on some page; every such leaf of every file is edited in turn.
+SHOWN = {"title", "summary", "hours", "level", "url", "type", "free", "quality", "description",
+         "authors", "tags", "subtopics"}
+
+
+def _leaves(value, path=()):
+    """Paths to the shown scalars (and subtopic strings) of a file's data."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in SHOWN and not isinstance(item, (dict, list)):
+                yield (*path, key)
+            elif isinstance(item, (dict, list)):
+                yield from _leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, str) and path and path[-1] in ("subtopics", "tags"):
+                yield (*path, i)
+            else:
+                yield from _leaves(item, (*path, i))
+
+
+def _changed(value):
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float)):
+        return value + 1 if value < 5 else value - 1
+    if path_is_tag(value):
+        return value + "-x"
+    return {"beginner": "advanced", "intermediate": "beginner", "advanced": "intermediate",
+            "article": "paper", "docs": "book", "book": "course", "course": "docs",
+            "paper": "video"}.get(value, value + " (edited)" if "://" not in value else value + "x")
+
+
+def path_is_tag(value) -> bool:
+    return isinstance(value, str) and value.islower() and " " not in value and "-" not in value \
+        and len(value) < 20 and value.isalpha() and value not in (
+            "beginner", "intermediate", "advanced", "article", "docs", "book", "course", "paper", "video")
+
+
+def _set(data, path, value):
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def _get(data, path):
+    for part in path:
+        data = data[part]
+    return data
+
+
+STRUCTURAL = [  # (file, edit of its data): order, links and backlinks change
+    ("basics/roadmap.yml", lambda d: d["phases"].reverse()),
+    ("basics/phases/start.yml", lambda d: d["topics"].reverse()),
+    ("basics/phases/start.yml", lambda d: d["topics"][1].pop("related", None)),
+    ("basics/phases/next.yml", lambda d: d["topics"][0]["prerequisites"].pop()),
+    ("basics/phases/next.yml", lambda d: d["topics"][0]["resources"].reverse()),
+    ("advanced/phases/deep.yml", lambda d: d["topics"][0].update(related=["basics/python"])),
+    ("advanced/phases/deep.yml", lambda d: d["topics"][0].update(
+        summary="Now it links [[basics/linear-algebra]] and [[basics/regression|a label]].")),
+]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_shown_value_edited_in_turn_renders_like_a_fresh_render(tmp_path, monkeypatch, directory_urls):
+    root = tmp_path / "curriculum"
+    shutil.copytree(GOOD, root)
+    monkeypatch.chdir(tmp_path)
+    files, render_cache = FileCache(), RenderCache()
+
+    def check() -> bool:
+        result = load_curriculum(root, cache=files)
+        if not result.ok:  # an edit that breaks a rule: nothing to compare
+            return False
+        cached = SiteRenderer(result.curriculum, directory_urls, render_cache).pages()
+        assert cached == SiteRenderer(load_curriculum(root).curriculum, directory_urls).pages()
+        return True
+
+    assert check()
+    edits = [(rel, path) for rel in sorted(p.relative_to(GOOD).as_posix() for p in GOOD.rglob("*.yml"))
+             for path in _leaves(yaml.safe_load((GOOD / rel).read_text(encoding="utf-8")))]
+    assert len(edits) > 40
+    compared = 0
+    for rel, path in edits:
+        original = (root / rel).read_text(encoding="utf-8")
+        data = yaml.safe_load(original)
+        _set(data, path, _changed(_get(data, path)))
+        (root / rel).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        compared += check()
+        (root / rel).write_text(original, encoding="utf-8")
+        assert check()
+    for rel, edit in STRUCTURAL:
+        original = (root / rel).read_text(encoding="utf-8")
+        data = yaml.safe_load(original)
+        edit(data)
+        (root / rel).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        compared += check()
+        (root / rel).write_text(original, encoding="utf-8")
+        assert check()
+    assert compared > len(edits) * 0.8, compared
+
+
+def test_a_broken_compiled_template_cache_is_ignored():
+    from roadmap_site.render import pages
+
+    cache = pages._env.bytecode_cache
+    expected = SiteRenderer(load_curriculum(GOOD).curriculum).pages()
+    if cache is None:  # the package folder is read-only here: nothing to break
+        return
+    folder = Path(cache.directory)
+    for path in folder.glob("*.jinja-cache"):
+        path.write_bytes(path.read_bytes()[:20])  # right magic, truncated code
+    pages._env.cache.clear()
+    assert SiteRenderer(load_curriculum(GOOD).curriculum).pages() == expected
+    for path in folder.glob("*.jinja-cache"):
+        path.write_bytes(b"not a cache")
+    pages._env.cache.clear()
+    assert SiteRenderer(load_curriculum(GOOD).curriculum).pages() == expected

@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roadmap_site import validate
+from roadmap_site import gc_pause, validate
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
 from roadmap_site.loader import DEFAULT_LIMITS, Document, Limits, load_file
@@ -81,7 +81,11 @@ def _load_one(path: Path, kind, limits: Limits, shown: str | None = None,
 def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,
                     cache: FileCache | None = None) -> LoadResult:
     """Load, validate and merge the curriculum in ``directory``. Never raises on bad input."""
-    root = Path(directory)
+    with gc_pause.paused():
+        return _load_curriculum(Path(directory), limits, cache)
+
+
+def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> LoadResult:
     cache = cache or FileCache()
     out: list[Diagnostic] = []
     if not root.is_dir():

@@ -12,6 +12,7 @@ Hooks, in the order MkDocs calls them:
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -26,12 +27,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from roadmap_site import gc_pause
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
 from roadmap_site.render.api import API_PATH, curriculum_json
 from roadmap_site.render.nav import build_nav
-from roadmap_site.render.pages import SiteRenderer
+from roadmap_site.render.pages import RenderCache, SiteRenderer, curriculum_signature
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
 from roadmap_site.schema import SITE_PATH, curriculum_schema, dumps
 
@@ -40,6 +42,12 @@ ASSET_DIR = "assets/roadmap-site/"
 ASSETS = ("roadmap-site.css", "progress.js")
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 EMPTY = Curriculum([], {}, {}, {})
+
+
+@functools.lru_cache(maxsize=1)
+def _schema_text() -> str:
+    """The JSON Schema depends on the models only: made once per process, not per rebuild."""
+    return dumps(curriculum_schema())
 
 
 def error_banner(diagnostics) -> str:
@@ -59,6 +67,8 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.cache = FileCache()
+        self.render_cache = RenderCache()  # kept across serve rebuilds, like the FileCache
+        self.renderer: SiteRenderer | None = None
         self.result: LoadResult | None = None
         self.last_good: LoadResult | None = None
         self.user_nav: list | None = None
@@ -99,20 +109,27 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
+        with gc_pause.paused():  # thousands of pages and files made here (see gc_pause)
+            return self._add_files(files, config)
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         for asset in ASSETS:
             content = resources.files("roadmap_site").joinpath("assets", asset).read_bytes()
             files.append(File.generated(config, ASSET_DIR + asset, content=content))
         curriculum = self.last_good.curriculum if self.last_good else EMPTY
-        renderer = SiteRenderer(curriculum, config.use_directory_urls)
+        # One renderer per build, with a cache that outlives it: under `serve`, what the
+        # last build rendered from unchanged files is reused (see RenderCache).
+        self.renderer = renderer = SiteRenderer(curriculum, config.use_directory_urls, self.render_cache)
         for src_uri, content in (renderer.pages().items() if self.last_good else ()):
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 log.warning("roadmap-site: %s in docs/ is replaced by a generated page", src_uri)
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=content))
-        files.append(File.generated(config, API_PATH, content=curriculum_json(
-            curriculum, config.use_directory_urls)))
-        files.append(File.generated(config, SITE_PATH, content=dumps(curriculum_schema())))
+        signature = (config.use_directory_urls, *curriculum_signature(curriculum))
+        files.append(File.generated(config, API_PATH, content=self.render_cache.whole(
+            "api", signature, lambda: curriculum_json(curriculum, config.use_directory_urls))))
+        files.append(File.generated(config, SITE_PATH, content=_schema_text()))
         docs_pages = [f.src_uri for f in files.documentation_pages()
                       if not f.generated_by]
         config.nav = build_nav(self.user_nav, curriculum, docs_pages)
@@ -130,7 +147,10 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             return markdown
         curriculum = self.last_good.curriculum
         if OVERVIEW_MARKER in markdown:
-            overview = SiteRenderer(curriculum, config.use_directory_urls).overview(page.file.src_uri)
+            renderer = self.renderer
+            if renderer is None or renderer.c is not curriculum or renderer.directory_urls != config.use_directory_urls:
+                renderer = SiteRenderer(curriculum, config.use_directory_urls, self.render_cache)
+            overview = renderer.overview(page.file.src_uri)
             markdown = markdown.replace(OVERVIEW_MARKER, overview)
         text, unknown = resolve_references(markdown, page.file.src_uri, curriculum)
         for d in unknown_reference_diagnostics(page.file.abs_src_path, unknown, curriculum):

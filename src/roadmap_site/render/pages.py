@@ -11,11 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
 
-from roadmap_site import markup
+from roadmap_site import gc_pause, markup
 from roadmap_site.curriculum import Curriculum, PhaseNode, ResourceEntry, RoadmapNode, TopicNode
 from roadmap_site.model import LEVELS, RESOURCE_TYPES, SubtopicNode
 from roadmap_site.references import qualify
@@ -28,8 +30,36 @@ TYPE_LABELS = {
     "dataset": "Dataset", "podcast": "Podcast",
 }
 
+class _TemplateCodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept beside them (as Python keeps .pyc files), keyed by a checksum
+    of the source: compiling the six templates is a tenth of a small site's rendering.
+    A folder that cannot be written only means no cache."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable, truncated, from another Python: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _code_cache() -> jinja2.BytecodeCache | None:
+    folder = Path(__file__).resolve().parent.parent / "templates" / "__pycache__"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return _TemplateCodeCache(str(folder), "%s.jinja-cache")
+
+
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("roadmap_site", "templates"),
+    bytecode_cache=_code_cache(),
     autoescape=True,  # the templates emit HTML inside Markdown: escape everything from YAML
     trim_blocks=True,
     lstrip_blocks=True,
@@ -39,6 +69,8 @@ _env = jinja2.Environment(
 
 # The characters Python-Markdown lets a backslash escape (others would show the backslash).
 # < > & are left to HTML escaping, which runs afterwards.
+T = TypeVar("T")
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
@@ -115,6 +147,9 @@ class RenderCache:
       reference (links hold a placeholder; each page puts in its own relative URL);
     * fragments that depend on one model object only (a resource card, a subtopic tree),
       keyed by the object, which the entry keeps alive so that its id cannot be reused;
+    * each page, while what it shows is the same: the model objects it is made from (by
+      identity) and the values it takes from elsewhere (titles of linked topics, the lists of
+      prerequisites, related topics and backlinks, by equality); see ``SiteRenderer._inputs``;
     * all the pages, when every model object of the curriculum is the one of the last render
       (an edit of a hand-written page, or a save that changed nothing).
     """
@@ -122,9 +157,25 @@ class RenderCache:
     def __init__(self) -> None:
         self.summaries: dict[tuple, str] = {}
         self.fragments: dict[tuple[str, int], tuple[object, Markup]] = {}
-        self.signature: tuple = ()
-        self.pages: dict[str, str] = {}
+        self.wholes: dict[str, tuple[tuple, object]] = {}
+        self.each: dict[str, tuple[tuple, tuple, str]] = {}  # page -> (objects, values, page)
         self._used: set = set()
+
+    @property
+    def pages(self) -> dict[str, str]:
+        """The pages of the last full render (empty before the first)."""
+        hit = self.wholes.get("pages")
+        return hit[1] if hit else {}  # type: ignore[return-value]
+
+    def whole(self, name: str, signature: tuple, make: Callable[[], T]) -> T:
+        """A value made from the whole curriculum (all the pages, the JSON API), kept while
+        ``signature`` (see :func:`curriculum_signature`) holds the same objects."""
+        hit = self.wholes.get(name)
+        if hit is not None and _same(hit[0], signature):
+            return hit[1]  # type: ignore[return-value]
+        value = make()
+        self.wholes[name] = (signature, value)
+        return value
 
     def fragment(self, kind: str, obj: object, make: Callable[[], Markup]) -> Markup:
         key = (kind, id(obj))
@@ -133,6 +184,14 @@ class RenderCache:
             hit = self.fragments[key] = (obj, make())
         self._used.add(key)
         return hit[1]
+
+    def page(self, src: str, inputs: tuple[tuple, tuple], make: Callable[[], str]) -> str:
+        objects, values = inputs
+        hit = self.each.get(src)
+        if hit is None or not _same(hit[0], objects) or hit[1] != values:
+            hit = self.each[src] = (objects, values, make())
+        self._used.add(src)
+        return hit[2]
 
     def summary(self, key: tuple, make: Callable[[], str]) -> str:
         html = self.summaries.get(key)
@@ -145,12 +204,13 @@ class RenderCache:
         """Forget what the last full render did not use (old versions of edited files)."""
         self.summaries = {k: v for k, v in self.summaries.items() if k in self._used}
         self.fragments = {k: v for k, v in self.fragments.items() if k in self._used}
+        self.each = {k: v for k, v in self.each.items() if k in self._used}
         self._used = set()
 
 
 def curriculum_signature(curriculum: Curriculum) -> tuple:
     """Every model object the pages are made from. Two curricula with the same objects (by
-    identity) were merged from the same files, so they give the same pages."""
+    identity) were merged from the same files, so they give the same pages and API."""
     return (*(r.data for r in curriculum.roadmaps),
             *(p.data for r in curriculum.roadmaps for p in r.phases),
             *curriculum.resources.values())
@@ -181,8 +241,7 @@ class SiteRenderer:
 
     # -- helpers bound to the page being rendered ---------------------------------------
     def _helpers(self, src: str) -> dict[str, Callable]:
-        def link(to_src: str, anchor: str = "") -> str:
-            return urls.relative_url(src, to_src, self.directory_urls, anchor)
+        link = urls.linker(src, self.directory_urls)
 
         def topic_url(key: str) -> str:
             return link(urls.topic_page(key))
@@ -232,19 +291,72 @@ class SiteRenderer:
     # -- pages ----------------------------------------------------------------------------
     def pages(self) -> dict[str, str]:
         signature = (self.directory_urls, *curriculum_signature(self.c))
-        if self.cache.pages and _same(signature, self.cache.signature):
-            return dict(self.cache.pages)
+        with gc_pause.paused():
+            return dict(self.cache.whole("pages", signature, self._pages))
+
+    def _pages(self) -> dict[str, str]:
         out: dict[str, str] = {}
+        page = self.cache.page
         for roadmap in self.c.roadmaps:
-            out[urls.roadmap_page(roadmap.id)] = self.roadmap(roadmap)
+            src = urls.roadmap_page(roadmap.id)
+            out[src] = page(src, self._roadmap_inputs(roadmap), lambda r=roadmap: self.roadmap(r))
             for i, phase in enumerate(roadmap.phases):
-                out[urls.phase_page(roadmap.id, phase.id)] = self.phase(roadmap, i)
+                src = urls.phase_page(roadmap.id, phase.id)
+                out[src] = page(src, self._phase_inputs(roadmap, i), lambda r=roadmap, i=i: self.phase(r, i))
                 for topic in phase.topics:
-                    out[urls.topic_page(topic.key)] = self.topic(topic, roadmap, phase)
-        out[urls.RESOURCES] = self.resources()
+                    src = urls.topic_page(topic.key)
+                    out[src] = page(src, self._topic_inputs(topic, roadmap, phase),
+                                    lambda t=topic, r=roadmap, p=phase: self.topic(t, r, p))
+        out[urls.RESOURCES] = page(urls.RESOURCES, self._resources_inputs(), self.resources)
         self.cache.prune()
-        self.cache.signature, self.cache.pages = signature, dict(out)
         return out
+
+    # -- what each page shows (keep in step with the templates) ----------------------------
+    # (model objects compared by identity, values compared by equality): a page is rendered
+    # again when either changes. A test edits every kind of value and compares with a fresh
+    # render (tests/test_render_cache.py).
+    def _refs(self, text: str, roadmap: str) -> tuple:
+        topics = self.c.topics
+        return tuple((key, topics[key].title if key in topics else None)
+                     for key in (qualify(m.group(1), roadmap) for m in markup.INLINE_REF.finditer(text)))
+
+    def _linked(self, keys) -> tuple:
+        topics = self.c.topics
+        return tuple((key, topics[key].title, topics[key].roadmap, self.c.roadmap(topics[key].roadmap).title)
+                     for key in keys)
+
+    def _topic_inputs(self, topic: TopicNode, roadmap: RoadmapNode, phase: PhaseNode) -> tuple[tuple, tuple]:
+        objects = (topic.data, *(entry.resource for entry in topic.resources))
+        values = (self.directory_urls, topic.key, roadmap.id, roadmap.title, phase.id, phase.title,
+                  self._linked(topic.prerequisites), self._linked(topic.related),
+                  self._linked(topic.needed_by), self._refs(topic.data.summary, topic.roadmap),
+                  tuple(entry.id for entry in topic.resources))
+        return objects, values
+
+    def _phase_inputs(self, roadmap: RoadmapNode, index: int) -> tuple[tuple, tuple]:
+        phase = roadmap.phases[index]
+        near = tuple((p.id, p.title) if p else None for p in (
+            roadmap.phases[index - 1] if index > 0 else None,
+            roadmap.phases[index + 1] if index + 1 < len(roadmap.phases) else None))
+        values = (self.directory_urls, roadmap.id, roadmap.title, index, len(roadmap.phases), near,
+                  tuple(t.key for t in phase.topics), self._refs(phase.data.summary, roadmap.id),
+                  tuple(self._refs(t.data.summary, roadmap.id) for t in phase.topics))
+        return (phase.data, *(t.data for t in phase.topics)), values
+
+    def _roadmap_inputs(self, roadmap: RoadmapNode) -> tuple[tuple, tuple]:
+        objects = (roadmap.data, *(p.data for p in roadmap.phases), *(t.data for t in roadmap.topics))
+        values = (self.directory_urls, tuple((rid, self.c.roadmap(rid).title) for rid in roadmap.data.requires),
+                  tuple((p.id, tuple(t.key for t in p.topics)) for p in roadmap.phases),
+                  tuple(self._linked(t.prerequisites) for t in roadmap.topics),
+                  self._refs(roadmap.data.summary, roadmap.id),
+                  tuple(self._refs(p.data.summary, roadmap.id) for p in roadmap.phases))
+        return objects, values
+
+    def _resources_inputs(self) -> tuple[tuple, tuple]:
+        users = self.c.resource_users
+        values = (self.directory_urls, tuple(self.c.resources),
+                  tuple((rid, self._linked(users.get(rid, []))) for rid in self.c.resources))
+        return tuple(self.c.resources.values()), values
 
     def roadmap(self, roadmap: RoadmapNode) -> str:
         src = urls.roadmap_page(roadmap.id)

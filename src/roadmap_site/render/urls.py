@@ -6,6 +6,7 @@ between phases breaks no bookmark.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 HOME = "index.md"
@@ -35,13 +36,38 @@ def page_url(src: str, directory_urls: bool = True) -> str:
 
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor: str = "") -> str:
     """A link from page ``from_src`` to page ``to_src`` that works wherever the site is hosted."""
+    return linker(from_src, directory_urls)(to_src, anchor)
+
+
+def linker(from_src: str, directory_urls: bool = True):
+    """``relative_url`` from one page, as a function of the target: what the page needs once
+    is worked out once (a page links to dozens of others)."""
     here = page_url(from_src, directory_urls)
+    base = _parts(here if here.endswith("/") or here == "" else posixpath.dirname(here))
+
+    def link(to_src: str, anchor: str = "") -> str:
+        there, to, is_dir = _target(to_src, directory_urls)
+        common = 0
+        for a, b in zip(to, base, strict=False):
+            if a != b:
+                break
+            common += 1
+        rel = "/".join([".."] * (len(base) - common) + list(to[common:])) or "."
+        if is_dir:
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    return link
+
+
+@functools.lru_cache(maxsize=65536)
+def _target(to_src: str, directory_urls: bool) -> tuple[str, tuple[str, ...], bool]:
     there = page_url(to_src, directory_urls)
-    base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
-    rel = _relpath(there, base)
-    if there.endswith("/") or there == "":
-        rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return there, _parts(there), there.endswith("/") or there == ""
+
+
+def _parts(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part)
 
 
 def _relpath(path: str, start: str) -> str:
@@ -50,14 +76,13 @@ def _relpath(path: str, start: str) -> str:
     The same result without its two ``abspath`` calls (each reads the working directory):
     link resolution runs for every link of every page.
     """
-    to = [part for part in path.split("/") if part]
-    base = [part for part in start.split("/") if part]
+    to, base = _parts(path), _parts(start)
     common = 0
     for a, b in zip(to, base, strict=False):
         if a != b:
             break
         common += 1
-    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+    return "/".join([".."] * (len(base) - common) + list(to[common:])) or "."
 
 
 def asset_url(from_src: str, asset: str, directory_urls: bool = True) -> str:
