@@ -73,9 +73,13 @@ def _load_one(path: Path, kind, limits: Limits, shown: str | None = None,
         return None, None, diagnostics
     if kind is Phase:  # keeps valid topics of a partly broken file, and names the broken ones
         phase, problems, broken = validate.check_phase(document)
-        return document, (phase, broken), diagnostics + problems
-    model, problems = validate.check(document, kind)
-    return document, model, diagnostics + problems
+        loaded: object = (phase, broken)
+    else:
+        loaded, problems = validate.check(document, kind)
+    # The models hold what the rest needs; the document stays for its positions (diagnostics
+    # of later merges), without the raw data, which would double the memory of a large curriculum.
+    document.data = None
+    return document, loaded, diagnostics + problems
 
 
 def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,

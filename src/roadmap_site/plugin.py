@@ -90,7 +90,8 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
                 target.append(ASSET_DIR + asset)
         # MkDocs hands on_config a fresh config each rebuild: keep the user's own nav.
         self.user_nav = config.nav
-        result = load_curriculum(directory, cache=self.cache)
+        # The caches serve rebuilds only: a one-off build lets the parsed files go at once.
+        result = load_curriculum(directory, cache=self.cache if self.serving else None)
         for d in result.diagnostics:
             (log.error if d.severity == "error" else log.warning)(d.format())
         if result.ok:
@@ -119,6 +120,8 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         curriculum = self.last_good.curriculum if self.last_good else EMPTY
         # One renderer per build, with a cache that outlives it: under `serve`, what the
         # last build rendered from unchanged files is reused (see RenderCache).
+        if not self.serving:
+            self.render_cache = RenderCache()
         self.renderer = renderer = SiteRenderer(curriculum, config.use_directory_urls, self.render_cache)
         for src_uri, content in (renderer.pages().items() if self.last_good else ()):
             existing = files.get_file_from_path(src_uri)
