@@ -11,7 +11,3 @@ INLINE_REF = re.compile(r"\[\[\s*([^\[\]|\n]+?)\s*(?:\|\s*([^\[\]\n]+?)\s*)?\]\]
 def qualify(ref: str, roadmap: str) -> str:
     """The full key of a reference made from inside ``roadmap``."""
     return ref if "/" in ref else f"{roadmap}/{ref}"
-
-
-def inline_refs(text: str) -> list[tuple[str, str | None]]:
-    return [(m.group(1), m.group(2)) for m in INLINE_REF.finditer(text)]

@@ -34,25 +34,15 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + "/" if directory_urls else stem + ".html"
 
 
-def relative_url(from_src: str, to_src: str, directory_urls: bool = True, anchor: str = "") -> str:
-    """A link from page ``from_src`` to page ``to_src`` that works wherever the site is hosted."""
-    return linker(from_src, directory_urls)(to_src, anchor)
-
-
 def linker(from_src: str, directory_urls: bool = True):
-    """``relative_url`` from one page, as a function of the target: what the page needs once
-    is worked out once (a page links to dozens of others)."""
+    """Relative links from page ``from_src``, as a function of the target page (and anchor) that
+    works wherever the site is hosted; what the page needs once is worked out once."""
     here = page_url(from_src, directory_urls)
     base = _parts(here if here.endswith("/") or here == "" else posixpath.dirname(here))
 
     def link(to_src: str, anchor: str = "") -> str:
-        there, to, is_dir = _target(to_src, directory_urls)
-        common = 0
-        for a, b in zip(to, base, strict=False):
-            if a != b:
-                break
-            common += 1
-        rel = "/".join([".."] * (len(base) - common) + list(to[common:])) or "."
+        to, is_dir = _target(to_src, directory_urls)
+        rel = _relative(to, base)
         if is_dir:
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")
@@ -61,9 +51,9 @@ def linker(from_src: str, directory_urls: bool = True):
 
 
 @functools.lru_cache(maxsize=65536)
-def _target(to_src: str, directory_urls: bool) -> tuple[str, tuple[str, ...], bool]:
+def _target(to_src: str, directory_urls: bool) -> tuple[tuple[str, ...], bool]:
     there = page_url(to_src, directory_urls)
-    return there, _parts(there), there.endswith("/") or there == ""
+    return _parts(there), there.endswith("/") or there == ""
 
 
 def _parts(url: str) -> tuple[str, ...]:
@@ -76,16 +66,13 @@ def _relpath(path: str, start: str) -> str:
     The same result without its two ``abspath`` calls (each reads the working directory):
     link resolution runs for every link of every page.
     """
-    to, base = _parts(path), _parts(start)
+    return _relative(_parts(path), _parts(start))
+
+
+def _relative(to: tuple[str, ...], base: tuple[str, ...]) -> str:
     common = 0
     for a, b in zip(to, base, strict=False):
         if a != b:
             break
         common += 1
     return "/".join([".."] * (len(base) - common) + list(to[common:])) or "."
-
-
-def asset_url(from_src: str, asset: str, directory_urls: bool = True) -> str:
-    here = page_url(from_src, directory_urls)
-    base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
-    return posixpath.relpath(asset, base or ".")
