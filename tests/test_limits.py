@@ -138,3 +138,15 @@ def test_a_file_at_the_default_depth_limit_loads(tmp_path):
     path.write_text("[" * DEFAULT_LIMITS.max_depth + "1" + "]" * DEFAULT_LIMITS.max_depth, encoding="utf-8")
     doc, diagnostics = load_file(path)
     assert doc is not None and diagnostics == []
+
+
+def test_deep_flow_nesting_is_refused_where_it_starts_whatever_the_yaml_release(tmp_path):
+    """PyYAML 6.0.4's scanner refuses deep flow nesting itself, ahead of our events; the message
+    and position must still be ours, at the bracket that breaks the limit (with two mappings
+    and 23 sequences open, the 24th '[' is one level too many: column 6 + 23)."""
+    deep = tmp_path / "mid.yml"
+    deep.write_text("a:\n  b: " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    document, diagnostics = load_file(deep)
+    assert document is None
+    assert [(d.line, d.column, d.severity) for d in diagnostics] == [(2, 6 + 23, "error")]
+    assert "24 levels" in diagnostics[0].message

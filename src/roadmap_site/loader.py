@@ -105,6 +105,40 @@ def _inside(text: str, line: int, col: int) -> Position:
     return line, col
 
 
+def _flow_too_deep(text: str, end: int, max_depth: int) -> int | None:
+    """The offset of the first '[' or '{' opening a flow collection nested deeper than
+    ``max_depth`` before ``end``, or None. A rough scan (quotes and comments skipped, brackets
+    counted only where a value starts), used only to explain a syntax error."""
+    depth, quote, i = 0, "", 0
+    prev = "\n"  # the last character that is not a space
+    end = min(end, len(text))
+    while i < end:
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                quote = ""
+            i += 1
+            continue
+        if ch in "'\"" and (prev in "\n[{,:-?" ):
+            quote = ch
+        elif ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            newline = text.find("\n", i)
+            i = end if newline < 0 else newline
+            continue
+        elif ch in "[{" and prev in "\n[{,:-?":
+            depth += 1
+            if depth > max_depth:
+                return i
+        elif ch in "]}" and depth:
+            depth -= 1
+        if ch not in " \t":
+            prev = ch
+        i += 1
+    return None
+
+
 def _offset_position(raw: bytes, offset: int) -> Position:
     line = raw.count(b"\n", 0, offset) + 1
     start = raw.rfind(b"\n", 0, offset) + 1
@@ -158,6 +192,24 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS, *, display: str | Non
         return None, [*diagnostics, *exc.diagnostics, problem(*_pos(exc.mark), exc.message, exc.hint)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # Some PyYAML releases (6.0.4) refuse deep flow nesting in their scanner, which reads
+        # ahead of the events our own depth limit counts: report our limit at its real place.
+        # Parse the text up to the bracket that breaks our limit: what that finds is what an
+        # unlimited scanner would have found first.
+        too_deep = _flow_too_deep(text, mark.index if mark is not None else len(text), limits.max_depth + 1)
+        if too_deep is not None:
+            try:
+                _build(text[: too_deep + 1], Document(path=path, display=shown, data=None), limits)
+            except _Refused as first:
+                return None, [*diagnostics, *first.diagnostics, problem(*_pos(first.mark), first.message, first.hint)]
+            except yaml.YAMLError as early:
+                early_mark = getattr(early, "problem_mark", None)
+                if early_mark is not None and early_mark.index < too_deep:
+                    exc, mark = early, early_mark  # a real syntax error before the deep part
+                else:
+                    line, col = _offset_position(text.encode("utf-8"), len(text[:too_deep].encode("utf-8")))
+                    return None, [*diagnostics, problem(line, col, f"value is nested more than "
+                                                        f"{limits.max_depth} levels deep", "flatten the structure")]
         line, col = _inside(text, *_pos(mark))
         message = "YAML syntax error: " + " ".join(
             part for part in (exc.context, exc.problem) if part)
