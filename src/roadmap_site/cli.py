@@ -50,6 +50,11 @@ def _load_or_report(path: Path) -> LoadResult:
 def _schema(args: argparse.Namespace) -> int:
     from roadmap_site import schema
 
+    if args.markdown:
+        from roadmap_site.reference import field_reference
+
+        sys.stdout.write(field_reference())
+        return EXIT_OK
     if args.dir is not None:
         args.dir.mkdir(parents=True, exist_ok=True)
         for name, document in schema.all_schemas().items():
@@ -162,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="which files: all of them (default), roadmap.yml, phase files, "
                              "or resource catalog files")
     where = schema.add_mutually_exclusive_group()
+    where.add_argument("--markdown", action="store_true",
+                       help="print the field reference of docs/curriculum-format.md instead")
     where.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
     where.add_argument("--dir", type=Path, help="write every schema file into this folder")
     schema.set_defaults(run=_schema)

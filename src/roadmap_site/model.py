@@ -29,7 +29,7 @@ REF_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$"
 LEVELS = ("beginner", "intermediate", "advanced")
 RESOURCE_TYPES = ("official", "docs", "book", "course", "video", "article", "paper", "tool",
                   "dataset", "podcast")
-MAX_HOURS = 200
+MIN_HOURS, MAX_HOURS = 0.5, 200  # under half an hour is a subtopic, not a topic
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64),
                Field(description="Lowercase kebab-case identifier, e.g. linear-regression")]
@@ -137,7 +137,7 @@ class Topic(_Model):
     title: Title
     summary: Summary
     level: Level
-    hours: Annotated[float, Field(gt=0, le=MAX_HOURS, description="Estimated study time")]
+    hours: Annotated[float, Field(ge=MIN_HOURS, le=MAX_HOURS, description="Honest study time in hours")]
     prerequisites: list[Ref] = []
     related: list[Ref] = []
     tags: list[TagName] = []
