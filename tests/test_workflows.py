@@ -107,7 +107,8 @@ def test_ci_workflow():
     assert {(m["deps"], m["python"]) for m in ci["jobs"]["test"]["strategy"]["matrix"]["include"]} == {
         ("lowest", "3.10"), ("newest", "3.13")}
     commands = runs(ci)
-    for command in ('pip install --upgrade -e ".[test]"', "--resolution lowest-direct -e \".[test]\"", "roadmap-site validate --format github",
+    for command in ('pip install --upgrade -e ".[test]"', '--resolution lowest-direct -e ".[test]"',
+                    "roadmap-site validate --format github",
                     "apt-get install", "chromium", "npm install --prefix .ci/node", ACTIONLINT,
                     "pytest", "mkdocs build --strict"):
         assert command in commands, command
