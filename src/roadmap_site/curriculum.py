@@ -58,6 +58,7 @@ class PhaseNode:
     data: Phase
     source: Source
     topics: list[TopicNode] = field(default_factory=list)
+    project_topics: list[str] = field(default_factory=list)  # topic keys the project exercises
 
     @property
     def id(self) -> str:

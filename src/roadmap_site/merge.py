@@ -21,7 +21,7 @@ from roadmap_site.curriculum import (
 from roadmap_site.diagnostics import Diagnostic, did_you_mean
 from roadmap_site.loader import Document
 from roadmap_site.markup import unsafe_links
-from roadmap_site.model import CatalogResource, Phase, ResourceRef, Roadmap
+from roadmap_site.model import MIN_CHECKS, MIN_EXERCISES, CatalogResource, Phase, ResourceRef, Roadmap
 from roadmap_site.references import INLINE_REF, qualify
 
 
@@ -52,6 +52,7 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile]) -> tuple[Cu
     nodes: list[RoadmapNode] = []
     topics: dict[str, TopicNode] = {}
     topic_docs: dict[str, tuple[Document, tuple]] = {}  # key -> (file, loc of the topic)
+    phase_docs: list[tuple[PhaseNode, Document]] = []
     for files in roadmaps:
         if files.roadmap is None:
             continue
@@ -82,6 +83,7 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile]) -> tuple[Cu
                                            f"file name '{phase_id}.yml'", f"write 'id: {phase_id}'"))
             pnode = PhaseNode(roadmap.id, phase, Source(pdoc.display, *pdoc.position(())))
             node.phases.append(pnode)
+            phase_docs.append((pnode, pdoc))
             for t, topic in enumerate(phase.topics):
                 loc = ("topics", t)
                 tnode = TopicNode(roadmap.id, phase.id, topic,
@@ -116,6 +118,11 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile]) -> tuple[Cu
     for key, tnode in ordered_topics.items():
         doc, loc = topic_docs[key]
         _resolve_topic(tnode, doc, loc, topics, resources, users, out, silent)
+    for key, tnode in ordered_topics.items():
+        doc, loc = topic_docs[key]
+        _check_practice(tnode, doc, loc, topics, out, silent)
+    for pnode, pdoc in phase_docs:
+        _resolve_project(pnode, pdoc, topics, out, silent)
     for key, tnode in ordered_topics.items():
         for prereq in tnode.prerequisites:
             topics[prereq].needed_by.append(key)
@@ -221,6 +228,50 @@ def _resolve_topic(tnode: TopicNode, doc: Document, loc: tuple, topics: dict[str
                                   "at least one of them free", "add resources to it",
                                   severity="warning"))
     check_text(topic.summary, tnode.roadmap, topics, doc, (*loc, "summary"), out, silent)
+
+
+def _check_practice(tnode: TopicNode, doc: Document, loc: tuple, topics: dict[str, TopicNode],
+                    out: list[Diagnostic], silent: set[str]) -> None:
+    """Self-checks and exercises: their text, and a warning while there are too few."""
+    topic = tnode.data
+    for kind, items, fields in (("checks", topic.checks, ("question", "answer")),
+                                ("exercises", topic.exercises, ("task", "outcome"))):
+        for j, item in enumerate(items):
+            for name in fields:
+                check_text(getattr(item, name), tnode.roadmap, topics, doc, (*loc, kind, j, name), out, silent)
+    missing = [f"at least {low} {noun} (it has {len(items)})" for items, low, noun in (
+        (topic.checks, MIN_CHECKS, "self-check questions"), (topic.exercises, MIN_EXERCISES, "exercise"))
+        if len(items) < low]
+    if missing:
+        out.append(doc.diagnostic(loc, f"topic '{topic.id}' needs " + " and ".join(missing),
+                                  "add 'checks:' (question, answer) and 'exercises:' (task, outcome); "
+                                  "see docs/curriculum-format.md", severity="warning"))
+
+
+def _resolve_project(pnode: PhaseNode, doc: Document, topics: dict[str, TopicNode],
+                     out: list[Diagnostic], silent: set[str]) -> None:
+    project = pnode.data.project
+    if project is None:
+        out.append(doc.diagnostic((), f"phase '{pnode.id}' has no project",
+                                  "add 'project:' (title, brief, milestones, acceptance, topics, hours)",
+                                  severity="warning"))
+        return
+    for j, ref in enumerate(project.topics):
+        key = qualify(ref, pnode.roadmap)
+        if key not in topics:
+            if not _is_silent(key, silent):
+                out.append(doc.diagnostic(("project", "topics", j), f"unknown topic '{ref}'",
+                                          _ref_hint(ref, pnode.roadmap, topics)))
+        elif key in pnode.project_topics:
+            out.append(doc.diagnostic(("project", "topics", j), f"'{ref}' is listed twice",
+                                      "remove the second entry", severity="warning"))
+        else:
+            pnode.project_topics.append(key)
+    texts = [(("project", "brief"), project.brief)]
+    texts += [(("project", kind, j), text) for kind in ("milestones", "acceptance")
+              for j, text in enumerate(getattr(project, kind))]
+    for loc, text in texts:
+        check_text(text, pnode.roadmap, topics, doc, loc, out, silent)
 
 
 def _is_silent(key: str, silent: set[str]) -> bool:

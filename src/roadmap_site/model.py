@@ -29,6 +29,8 @@ REF_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$"
 LEVELS = ("beginner", "intermediate", "advanced")
 RESOURCE_TYPES = ("official", "docs", "book", "course", "video", "article", "paper", "tool",
                   "dataset", "podcast")
+MIN_CHECKS, MAX_CHECKS = 3, 5  # fewer than the minimum is a warning (content to write)
+MIN_EXERCISES, MAX_EXERCISES = 1, 3
 MIN_HOURS, MAX_HOURS = 0.5, 200  # under half an hour is a subtopic, not a topic
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64),
@@ -132,6 +134,40 @@ Subtopic = Annotated[
 SubtopicNode.model_rebuild()
 
 
+Text = Annotated[str, StringConstraints(min_length=1, max_length=1500),
+                 Field(description="Inline Markdown; [[roadmap/topic]] links to a topic")]
+Item = Annotated[str, StringConstraints(min_length=1, max_length=400),
+                 Field(description="Inline Markdown")]
+
+
+class Check(_Model):
+    """A self-check question and the answer a learner compares theirs with."""
+
+    question: Annotated[str, StringConstraints(min_length=1, max_length=400),
+                        Field(description="Inline Markdown; answerable from the topic's resources")]
+    answer: Text
+
+
+class Exercise(_Model):
+    """A hands-on task and what a finished result looks like."""
+
+    task: Text
+    outcome: Annotated[str, StringConstraints(min_length=1, max_length=800),
+                       Field(description="What a finished result looks like (inline Markdown)")]
+
+
+class Project(_Model):
+    """A phase's project: a brief, milestones, acceptance criteria and the topics it exercises."""
+
+    title: Title
+    brief: Text
+    milestones: Annotated[list[Item], Field(min_length=2, max_length=8)]
+    acceptance: Annotated[list[Item], Field(min_length=2, max_length=8,
+                                            description="Criteria a finished project meets")]
+    topics: Annotated[list[Ref], Field(min_length=1, description="The topics it exercises")]
+    hours: Annotated[float, Field(ge=MIN_HOURS, le=MAX_HOURS, description="Honest working time in hours")]
+
+
 class Topic(_Model):
     id: Id
     title: Title
@@ -143,6 +179,10 @@ class Topic(_Model):
     tags: list[TagName] = []
     resources: list[TopicResource] = []
     subtopics: list[Subtopic] = []
+    checks: Annotated[list[Check], Field(max_length=MAX_CHECKS,
+                                         description=f"{MIN_CHECKS} to {MAX_CHECKS} self-check questions")] = []
+    exercises: Annotated[list[Exercise], Field(max_length=MAX_EXERCISES,
+                                               description=f"{MIN_EXERCISES} to {MAX_EXERCISES} hands-on tasks")] = []
 
 
 class Phase(_Model):
@@ -152,6 +192,7 @@ class Phase(_Model):
     title: Title
     summary: Summary
     topics: Annotated[list[Topic], Field(min_length=1)]
+    project: Project | None = None
 
 
 class Roadmap(_Model):
@@ -168,4 +209,5 @@ Catalog = TypeAdapter(Annotated[list[CatalogResource], Field(min_length=1)])
 
 # Every model, for "did you mean" hints on unknown keys.
 ALL_MODELS: tuple[type[BaseModel], ...] = (
-    Roadmap, Phase, Topic, SubtopicNode, CatalogResource, InlineResource, ResourceRef)
+    Roadmap, Phase, Topic, SubtopicNode, CatalogResource, InlineResource, ResourceRef, Check,
+    Exercise, Project)
