@@ -168,12 +168,14 @@ def test_resources_index_links_back_to_topics(fixture_site):
 
 
 def test_footer_next_runs_across_phase_boundaries(fixture_site):
-    # last topic of phase "start" -> the page of phase "next" -> its first topic
+    # last topic of phase "start" -> its project -> the page of phase "next" -> its first topic
     page = soup(fixture_site / "basics/linear-algebra/index.html")
-    assert page.select_one("a.md-footer__link--next")["href"] == "../phases/next/"
+    assert page.select_one("a.md-footer__link--next")["href"] == "../phases/start/project/"
+    page = soup(fixture_site / "basics/phases/start/project/index.html")
+    assert page.select_one("a.md-footer__link--next")["href"] == "../../next/"
     page = soup(fixture_site / "basics/phases/next/index.html")
     assert page.select_one("a.md-footer__link--next")["href"] == "../../regression/"
-    assert page.select_one("a.md-footer__link--prev")["href"] == "../../linear-algebra/"
+    assert page.select_one("a.md-footer__link--prev")["href"] == "../start/project/"
 
 
 def test_summary_links_are_relative_to_each_page(fixture_site):

@@ -81,7 +81,9 @@ def test_exported_config_has_no_plugin_and_a_full_nav(builds):
     assert basics[0] == "basics/index.md"
     assert basics[1] == {"Getting started": ["basics/phases/start/index.md",
                                              {"Python": "basics/python.md"},
-                                             {"Linear algebra": "basics/linear-algebra.md"}]}
+                                             {"Linear algebra": "basics/linear-algebra.md"},
+                                             {"Project: A tiny data toolkit": "basics/phases/start/project.md"}]}
+    assert (out / "docs/basics/phases/start/project.md").is_file()
     assert (out / MARKER).is_file() and (out / "overrides").is_dir()
 
 

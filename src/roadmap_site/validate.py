@@ -9,7 +9,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from roadmap_site.diagnostics import Diagnostic, did_you_mean
 from roadmap_site.loader import Document
-from roadmap_site.model import ALL_MODELS, ID_PATTERN, Phase, Topic
+from roadmap_site.model import ALL_MODELS, ID_PATTERN, Phase, Project, Topic
 
 M = TypeVar("M")
 
@@ -85,6 +85,8 @@ def check_phase(document: Document) -> tuple[Phase | None, list[Diagnostic], set
     if not valid:
         return None, problems, broken
     shell = {k: v for k, v in data.items() if k != "topics"}
+    if shell.get("project") is not None:  # valid here: an error in it would have broken the phase
+        shell["project"] = Project.model_validate(shell["project"])
     return Phase.model_construct(**shell, topics=valid), problems, broken
 
 

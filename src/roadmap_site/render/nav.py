@@ -1,5 +1,6 @@
 """The site navigation built from the model: a tab per roadmap (in recommended order), a
-section per phase with the phase page as its index, the phase's topics in order."""
+section per phase with the phase page as its index, the phase's topics in order, then its
+project."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ def roadmap_sections(curriculum: Curriculum) -> list[dict]:
         for phase in roadmap.phases:
             pages: list = [urls.phase_page(roadmap.id, phase.id)]
             pages += [{theme_text(t.title): urls.topic_page(t.key)} for t in phase.topics]
+            if phase.data.project:
+                pages.append({f"Project: {theme_text(phase.data.project.title)}":
+                              urls.project_page(roadmap.id, phase.id)})
             items.append({theme_text(phase.title): pages})
         sections.append({theme_text(roadmap.title): items})
     return sections

@@ -254,7 +254,8 @@ class SiteRenderer:
 
         return {"link": link, "topic_url": topic_url, "md": md,
                 "roadmap_url": lambda rid: link(urls.roadmap_page(rid)),
-                "phase_url": lambda rid, pid: link(urls.phase_page(rid, pid))}
+                "phase_url": lambda rid, pid: link(urls.phase_page(rid, pid)),
+                "project_url": lambda rid, pid: link(urls.project_page(rid, pid))}
 
     def summary_html(self, text: str, roadmap: str) -> str:
         """A summary as inline HTML, with a URL slot wherever a topic is linked.
@@ -303,6 +304,10 @@ class SiteRenderer:
             for i, phase in enumerate(roadmap.phases):
                 src = urls.phase_page(roadmap.id, phase.id)
                 out[src] = page(src, self._phase_inputs(roadmap, i), lambda r=roadmap, i=i: self.phase(r, i))
+                if phase.data.project:
+                    src = urls.project_page(roadmap.id, phase.id)
+                    out[src] = page(src, self._project_inputs(roadmap, phase),
+                                    lambda r=roadmap, p=phase: self.project(r, p))
                 for topic in phase.topics:
                     src = urls.topic_page(topic.key)
                     out[src] = page(src, self._topic_inputs(topic, roadmap, phase),
@@ -330,8 +335,21 @@ class SiteRenderer:
         values = (self.directory_urls, topic.key, roadmap.id, roadmap.title, phase.id, phase.title,
                   self._linked(topic.prerequisites), self._linked(topic.related),
                   self._linked(topic.needed_by), self._refs(topic.data.summary, topic.roadmap),
-                  tuple(entry.id for entry in topic.resources))
+                  tuple(entry.id for entry in topic.resources),
+                  self._practice_refs(topic), (phase.data.project.title if phase.data.project else None,
+                                               tuple(phase.project_topics)))
         return objects, values
+
+    def _practice_refs(self, topic: TopicNode) -> tuple:
+        return tuple(self._refs(text, topic.roadmap) for item in (*topic.data.checks, *topic.data.exercises)
+                     for text in item.model_dump().values())
+
+    def _project_inputs(self, roadmap: RoadmapNode, phase: PhaseNode) -> tuple[tuple, tuple]:
+        project = phase.data.project
+        texts = (project.brief, *project.milestones, *project.acceptance)
+        values = (self.directory_urls, roadmap.id, roadmap.title, phase.id, phase.title,
+                  self._linked(phase.project_topics), tuple(self._refs(t, roadmap.id) for t in texts))
+        return (phase.data,), values
 
     def _phase_inputs(self, roadmap: RoadmapNode, index: int) -> tuple[tuple, tuple]:
         phase = roadmap.phases[index]
@@ -340,7 +358,8 @@ class SiteRenderer:
             roadmap.phases[index + 1] if index + 1 < len(roadmap.phases) else None))
         values = (self.directory_urls, roadmap.id, roadmap.title, index, len(roadmap.phases), near,
                   tuple(t.key for t in phase.topics), self._refs(phase.data.summary, roadmap.id),
-                  tuple(self._refs(t.data.summary, roadmap.id) for t in phase.topics))
+                  tuple(self._refs(t.data.summary, roadmap.id) for t in phase.topics),
+                  self._refs(phase.data.project.brief, roadmap.id) if phase.data.project else ())
         return (phase.data, *(t.data for t in phase.topics)), values
 
     def _roadmap_inputs(self, roadmap: RoadmapNode) -> tuple[tuple, tuple]:
@@ -387,6 +406,14 @@ class SiteRenderer:
                             resource_card=self.resource_card,
                             front=front_matter(title=topic.title, tags=list(topic.data.tags),
                                                description=plain(topic.data.summary)))
+
+    def project(self, roadmap: RoadmapNode, phase: PhaseNode) -> str:
+        src = urls.project_page(roadmap.id, phase.id)
+        project = phase.data.project
+        return self._render("project.md.j2", src, roadmap=roadmap, phase=phase, project=project,
+                            topic=phase,  # topic_list marks topics of other roadmaps
+                            front=front_matter(title=f"Project: {project.title} · {roadmap.title}",
+                                               description=plain(project.brief)))
 
     def overview(self, src: str) -> str:
         """The roadmap cards for a hand-written page (the home page) at ``src``."""

@@ -21,6 +21,10 @@ def phase_page(roadmap_id: str, phase_id: str) -> str:
     return f"{roadmap_id}/phases/{phase_id}/index.md"
 
 
+def project_page(roadmap_id: str, phase_id: str) -> str:
+    return f"{roadmap_id}/phases/{phase_id}/project.md"
+
+
 def topic_page(key: str) -> str:
     return f"{key}.md"
 
