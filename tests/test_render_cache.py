@@ -134,7 +134,8 @@ def test_the_render_cache_forgets_what_the_last_render_did_not_use(tmp_path, mon
 
 # Keys whose values are shown on some page; every such leaf of every file is edited in turn.
 SHOWN = {"title", "summary", "hours", "level", "url", "type", "free", "quality", "description",
-         "authors", "tags", "subtopics"}
+         "authors", "tags", "subtopics", "question", "answer", "task", "outcome", "brief", "milestones",
+         "acceptance"}
 
 
 def _leaves(value, path=()):
@@ -147,7 +148,7 @@ def _leaves(value, path=()):
                 yield from _leaves(item, (*path, key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            if isinstance(item, str) and path and path[-1] in ("subtopics", "tags"):
+            if isinstance(item, str) and path and path[-1] in ("subtopics", "tags", "milestones", "acceptance"):
                 yield (*path, i)
             else:
                 yield from _leaves(item, (*path, i))
@@ -192,6 +193,10 @@ STRUCTURAL = [  # (file, edit of its data): order, links and backlinks change
     ("advanced/phases/deep.yml", lambda d: d["topics"][0].update(related=["basics/python"])),
     ("advanced/phases/deep.yml", lambda d: d["topics"][0].update(
         summary="Now it links [[basics/linear-algebra]] and [[basics/regression|a label]].")),
+    ("basics/phases/start.yml", lambda d: d["project"]["topics"].pop()),
+    ("basics/phases/start.yml", lambda d: d.pop("project")),
+    ("basics/phases/next.yml", lambda d: d["topics"][0]["checks"].reverse()),
+    ("basics/phases/next.yml", lambda d: d["topics"][0]["checks"][0].update(answer="See [[python]].")),
 ]
 
 
