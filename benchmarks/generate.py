@@ -258,7 +258,8 @@ class Generator:
                     "id": phase_ids[rid][p], "title": self.title(3, 6),
                     "summary": self.text(_tri(self.rng, PHASE_SUMMARY), self._text_refs(
                         1 if self.rng.random() < PHASE_SUMMARY_REF else 0, rid, topics[rid], others)),
-                    "topics": [self._topic_data(t, topics, by_key, closure) for t in row]}
+                    "topics": [self._topic_data(t, topics, by_key, closure) for t in row],
+                    "project": self._project([t.id for t in row])}
         for rid, entries in catalogs.items():
             if entries:
                 files[f"resources/{rid}.yml"] = entries
@@ -410,7 +411,20 @@ class Generator:
         data["tags"] = sorted(set(self.rng.sample(self.tags, _pick(self.rng, TAGS_PER_TOPIC))))
         data["resources"] = [r if isinstance(r, dict) else {"ref": r} for r in t.resources]
         data["subtopics"] = self._subtopics()
+        # practice, sized like the hand-written content (3-5 checks, 1-2 exercises)
+        data["checks"] = [{"question": self.text(self.rng.triangular(60, 160, 90)).rstrip(".") + "?",
+                           "answer": self.text(self.rng.triangular(80, 300, 150))}
+                          for _ in range(self.rng.randint(3, 5))]
+        data["exercises"] = [{"task": self.text(self.rng.triangular(80, 250, 140)),
+                              "outcome": self.text(self.rng.triangular(50, 160, 90))}
+                             for _ in range(self.rng.randint(1, 2))]
         return data
+
+    def _project(self, topic_ids: list[str]) -> dict:
+        return {"title": self.title(2, 5), "brief": self.text(self.rng.triangular(120, 400, 220)),
+                "milestones": [self.text(self.rng.triangular(30, 90, 50)) for _ in range(4)],
+                "acceptance": [self.text(self.rng.triangular(30, 90, 50)) for _ in range(3)],
+                "topics": self.rng.sample(topic_ids, min(3, len(topic_ids))), "hours": _pick(self.rng, HOURS)}
 
     def _subtopics(self) -> list:
         items: list = [self.text(self.rng.triangular(20, 70, 35)).rstrip(".")
