@@ -149,8 +149,34 @@ def test_json_api_and_schema_are_published(fixture_site):
                                    "url": "https://www.statlearning.com/", "type": "book", "free": True,
                                    "level": ["beginner"], "quality": 5,
                                    "description": "A gentle introduction to statistical learning."}
+    assert len(reg["checks"]) == 3 and set(reg["checks"][0]) == {"question", "answer"}
+    assert reg["exercises"][0]["outcome"]
+    start = api["roadmaps"][0]["phases"][0]
+    assert start["project"]["topics"] == ["basics/python", "basics/linear-algebra"]
+    assert (fixture_site / start["project"]["url"] / "index.html").is_file()
     schema = json.loads((fixture_site / "schema/curriculum.schema.json").read_text())
     assert "$defs" in schema or "definitions" in schema
+
+
+def test_topic_pages_show_checks_folded_and_exercises(fixture_site):
+    page = soup(fixture_site / "basics/regression/index.html")
+    checks = page.select("details.rs-check")
+    assert len(checks) == 3 and all(not c.has_attr("open") for c in checks)  # answers folded
+    assert checks[0].summary.get_text(strip=True) == "What does least squares minimise?"
+    assert "squared differences" in checks[0].find("p").get_text()
+    assert [c["data-rs-check"] for c in checks] == [f"basics/regression#{i}" for i in (1, 2, 3)]
+    exercise = page.select_one("ol.rs-exercises li")
+    assert "diabetes" in exercise.get_text() and "Done when:" in exercise.get_text()
+    # a topic the phase project exercises links to it; the project page links back to its topics
+    python = soup(fixture_site / "basics/python/index.html")
+    assert python.find("a", string="A tiny data toolkit")["href"] == "../phases/start/project/"
+    project = soup(fixture_site / "basics/phases/start/project/index.html")
+    assert project.h1.get_text(strip=True) == "A tiny data toolkit"
+    assert len(project.select("ol.rs-milestones li")) == 3 and len(project.select("ul.rs-acceptance li")) == 2
+    assert [a["href"] for a in project.select("ul.rs-links a")] == ["../../../python/", "../../../linear-algebra/"]
+    # and the phase and roadmap pages point at it
+    for src, href in (("basics/phases/start/index.html", "project/"), ("basics/index.html", "phases/start/project/")):
+        assert soup(fixture_site / src).select_one(f'a[href="{href}"]'), src
 
 
 def test_tags_index_lists_topics(fixture_site):

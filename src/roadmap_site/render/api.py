@@ -36,10 +36,17 @@ def curriculum_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
                 "url": url(urls.topic_page(t.key)), "level": t.data.level, "hours": t.data.hours,
                 "prerequisites": t.prerequisites, "related": t.related, "needed_by": t.needed_by,
                 "tags": list(t.data.tags), "resources": [_resource(r) for r in t.resources],
+                "checks": [c.model_dump() for c in t.data.checks],
+                "exercises": [e.model_dump() for e in t.data.exercises],
             } for t in phase.topics]
-            phases.append({"id": phase.id, "title": phase.title, "summary": phase.data.summary,
-                           "url": url(urls.phase_page(roadmap.id, phase.id)), "hours": phase.hours,
-                           "topics": topics})
+            entry = {"id": phase.id, "title": phase.title, "summary": phase.data.summary,
+                     "url": url(urls.phase_page(roadmap.id, phase.id)), "hours": phase.hours,
+                     "topics": topics}
+            project = phase.data.project
+            if project is not None:
+                entry["project"] = {**project.model_dump(exclude={"topics"}), "topics": phase.project_topics,
+                                    "url": url(urls.project_page(roadmap.id, phase.id))}
+            phases.append(entry)
         roadmaps.append({"id": roadmap.id, "title": roadmap.title, "summary": roadmap.data.summary,
                          "url": url(urls.roadmap_page(roadmap.id)), "requires": list(roadmap.data.requires),
                          "hours": roadmap.hours, "phases": phases})
