@@ -162,3 +162,60 @@ def test_mkdocs_yaml_keeps_python_and_env_tags(tmp_path):
 def _write(path: Path, text: str) -> Path:
     path.write_text(text)
     return path
+
+
+def test_export_writes_nothing_outside_its_folder(tmp_path):
+    """A custom_dir or hook outside the project is copied under _outside/ in the export, and
+    the exported config points there; the files beside the output folder are not touched."""
+    root = tmp_path / "work"
+    root.mkdir()
+    project = make_project(root, GOOD)
+    shared = root / "shared-theme"
+    (shared / "partials").mkdir(parents=True)
+    (shared / "partials/footer.html").write_text("{# the user's own footer #}\n")
+    (root / "hooks.py").write_text("# a hook of the user's\n")
+    decoy = root / "exports/shared-theme/partials/footer.html"  # where a naive copy would land
+    decoy.parent.mkdir(parents=True)
+    decoy.write_text("not the export's")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["theme"]["custom_dir"] = "../shared-theme"
+    config["hooks"] = ["../hooks.py"]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and "exports/out" not in p.as_posix()}
+    proc = run_cli("export", str(root / "exports/out"), "-f", str(project / "mkdocs.yml"), cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and "exports/out" not in p.as_posix()}
+    assert after == before
+    out = root / "exports/out"
+    exported = yaml.safe_load((out / "mkdocs.yml").read_text().replace("!!python", "!python"))
+    assert exported["theme"]["custom_dir"] == "_outside/shared-theme"
+    assert exported["hooks"] == ["_outside/hooks.py"]
+    assert (out / "_outside/shared-theme/partials/footer.html").is_file() and (out / "_outside/hooks.py").is_file()
+
+
+def test_export_again_keeps_files_it_did_not_write(tmp_path):
+    project = make_project(tmp_path, GOOD, extra_docs={"old.md": "# Old page\n"})
+    out = tmp_path / "out"
+    assert run_cli("export", str(out), cwd=project).returncode == 0
+    assert (out / "docs/old.md").is_file()
+    (project / "docs/old.md").unlink()  # gone from the project: its exported copy must go too
+    (out / "CNAME").write_text("roadmaps.example.org\n")
+    (out / "NOTES.md").write_text("my notes\n")
+    (out / ".git/refs/tags").mkdir(parents=True)
+    (out / ".git/HEAD").write_text("ref: refs/heads/main\n")
+    (out / "docs/extra.txt").write_text("inside an exported folder\n")
+    proc = run_cli("export", str(out), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "CNAME").read_text() == "roadmaps.example.org\n"
+    assert (out / "NOTES.md").read_text() == "my notes\n"
+    assert (out / ".git/HEAD").is_file() and (out / ".git/refs/tags").is_dir()
+    assert (out / "docs/extra.txt").is_file()
+    assert not (out / "docs/old.md").exists()
+    # a file of the user's where the export now writes a page: refused, nothing changed
+    (project / "docs/CNAME.md").write_text("# A page\n")
+    (out / "docs/CNAME.md").write_text("the user's\n")
+    snapshot = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    proc = run_cli("export", str(out), cwd=project)
+    assert proc.returncode == 1 and "CNAME.md" in proc.stderr and "Traceback" not in proc.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers

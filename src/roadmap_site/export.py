@@ -25,7 +25,8 @@ from roadmap_site.render.pages import SiteRenderer
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
 
 ASSETS_DIR = "assets/roadmap-site"  # under docs/, where the plugin's assets are copied
-MARKER = ".roadmap-site-export"  # marks a folder this command may replace
+MARKER = ".roadmap-site-export"  # marks a folder this command may replace, and lists what it wrote
+MARKER_HEADER = "roadmap-site export: the files below were written by it; anything else here is kept"
 MARKDOWN = (".md", ".markdown")
 
 
@@ -50,7 +51,8 @@ def export(config_file: Path, out_dir: Path) -> ExportResult:
 
     The export is assembled in a temporary folder beside ``out_dir`` and moved into place at
     the end, so a failure never leaves a half-written folder. ``out_dir`` must be missing,
-    empty, or an earlier export (which is replaced).
+    empty, or an earlier export: its files are replaced, and files no export wrote there
+    (a CNAME, notes, a .git folder) are kept.
     """
     if not config_file.is_file():
         raise ExportError(f"{display_path(config_file)}: no such file (pass -f mkdocs.yml)")
@@ -82,18 +84,65 @@ def export(config_file: Path, out_dir: Path) -> ExportResult:
         _write(docs_out / API_PATH, curriculum_json(curriculum, directory_urls))
         _write(docs_out / schema.SITE_PATH, schema.dumps(schema.curriculum_schema()))
         result.assets = _copy_assets(docs_out / ASSETS_DIR)
-        _copy_theme_files(config, project, staging)
+        config = _copy_theme_files(config, project, staging)
         config = _plain_config(config, curriculum, docs_pages, result.assets)
         _write(staging / "mkdocs.yml", "# Exported by roadmap-site: build with plain MkDocs, no plugin"
                " needed.\n" + mkdocs_yaml.dump(config))
-        (staging / MARKER).write_text("roadmap-site export\n", encoding="utf-8")
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        staging.rename(out_dir)
+        written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if not p.is_dir())
+        (staging / MARKER).write_text("\n".join([MARKER_HEADER, *written]) + "\n", encoding="utf-8")
+        _replace(out_dir, staging, set(written))
     finally:
         if staging.exists():
             shutil.rmtree(staging)
     return result
+
+
+def _earlier_export(out_dir: Path) -> set[str] | None:
+    """The files an earlier export wrote into ``out_dir`` (None when it did not say)."""
+    lines = (out_dir / MARKER).read_text(encoding="utf-8").splitlines()
+    return set(lines[1:]) | {MARKER} if len(lines) > 1 else None
+
+
+def _user_entries(out_dir: Path, ours: set[str] | None, new: set[str]) -> list[str]:
+    """What in ``out_dir`` the export did not write (CNAME, notes, .git/...): kept as it is.
+    Whole folders are kept as one entry. Refuses when such a file is in the way of a new one."""
+    new_dirs = {posixpath.dirname(p) for p in new}
+    new_dirs |= {"/".join(d.split("/")[:i]) for d in new_dirs for i in range(1, d.count("/") + 1)}
+    keep: list[str] = []
+
+    def visit(folder: Path, prefix: str) -> None:
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            rel = prefix + entry.name
+            if entry.is_dir() and not entry.is_symlink():
+                if rel in new_dirs or (ours is not None and any(p.startswith(rel + "/") for p in ours)):
+                    visit(entry, rel + "/")
+                else:
+                    keep.append(rel)
+            elif rel in new:
+                if ours is not None and rel not in ours:
+                    raise ExportError(f"{display_path(entry)} was not written by an export and the new "
+                                      "export would replace it: move it away, then export again")
+            elif ours is None or rel not in ours:
+                keep.append(rel)  # stale files of the earlier export are dropped, the user's kept
+
+    visit(out_dir, "")
+    return keep
+
+
+def _replace(out_dir: Path, staging: Path, new: set[str]) -> None:
+    """Put the export in place of ``out_dir``, keeping every file there that no export wrote."""
+    if not out_dir.exists():
+        staging.rename(out_dir)
+        return
+    keep = _user_entries(out_dir, _earlier_export(out_dir), new) if (out_dir / MARKER).is_file() else [
+        e.name for e in out_dir.iterdir()]  # an empty folder (checked before)
+    old = out_dir.with_name(f".{out_dir.name}.old-{staging.name}")
+    out_dir.rename(old)
+    staging.rename(out_dir)
+    for rel in keep:
+        (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+        (old / rel).rename(out_dir / rel)
+    shutil.rmtree(old)
 
 
 def _check_target(out_dir: Path) -> None:
@@ -154,20 +203,40 @@ def _copy_assets(target: Path) -> list[str]:
     return copied
 
 
-def _copy_theme_files(config: dict, project: Path, staging: Path) -> None:
-    """Copy the theme's custom_dir and the hook scripts, which the config names by path."""
+OUTSIDE = "_outside"  # where files the config names outside the project go in the export
+
+
+def _copy_theme_files(config: dict, project: Path, staging: Path) -> dict:
+    """Copy the theme's custom_dir and the hook scripts, which the config names by path, into
+    the export; returns the config with those paths as they are there. A path that leaves the
+    project (``../shared-theme``) is copied under ``_outside/``: nothing is written outside
+    the export, whatever the config says."""
+    config = dict(config)
     theme = config.get("theme")
-    paths = [theme.get("custom_dir")] if isinstance(theme, dict) else []
-    paths += list(config.get("hooks") or [])
-    for rel in paths:
-        if not isinstance(rel, str) or Path(rel).is_absolute():
-            continue
-        source = project / rel
-        if source.is_dir():
-            shutil.copytree(source, staging / rel, dirs_exist_ok=True)
-        elif source.is_file():
-            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, staging / rel)
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        config["theme"] = {**theme, "custom_dir": _copy_into(theme["custom_dir"], project, staging)}
+    hooks = config.get("hooks")
+    if isinstance(hooks, list):
+        config["hooks"] = [_copy_into(h, project, staging) if isinstance(h, str) else h for h in hooks]
+    return config
+
+
+def _copy_into(rel: str, project: Path, staging: Path) -> str:
+    if Path(rel).is_absolute():
+        return rel  # still found where it is
+    source = project / rel
+    target_rel = posixpath.normpath(rel.replace("\\", "/"))
+    if target_rel.startswith("../") or target_rel == "..":
+        target_rel = posixpath.join(OUTSIDE, target_rel.lstrip("./").replace("../", ""))
+    target = staging / target_rel
+    if not target.resolve().is_relative_to(staging.resolve()):  # belt and braces
+        raise ExportError(f"cannot place {rel} inside the export")
+    if source.is_dir():
+        shutil.copytree(source, target, dirs_exist_ok=True)
+    elif source.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return target_rel
 
 
 def _plain_config(config: dict, curriculum, docs_pages: list[str], assets: list[str]) -> dict:
