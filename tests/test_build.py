@@ -118,6 +118,29 @@ def test_failed_build_leaves_site_untouched(tmp_path):
     assert tree_digest(project / "site") == before
 
 
+def test_a_strict_build_failing_on_a_warning_leaves_site_untouched(tmp_path):
+    """An unused catalog entry (a curriculum warning) and an unknown [[ref]] in a docs page each
+    fail a strict build before MkDocs cleans site/; without --strict they build."""
+    project = make_project(tmp_path, GOOD)
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    before = tree_digest(project / "site")
+    catalog = project / "curriculum/resources/catalog.yml"
+    original = catalog.read_text()
+    catalog.write_text(original + "- id: unused-entry\n  title: Unused\n  url: https://example.org/\n"
+                       "  type: article\n  free: true\n")
+    proc = mkdocs(project, "build", "--strict")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "catalog.yml" in proc.stderr and "unused-entry" in proc.stderr
+    assert tree_digest(project / "site") == before
+    catalog.write_text(original)
+    (project / "docs/extra.md").write_text("# Extra\n\nSee [[basics/pythn]].\n")
+    proc = mkdocs(project, "build", "--strict")
+    assert proc.returncode != 0 and "docs/extra.md:3:7: warning" in proc.stderr
+    assert tree_digest(project / "site") == before
+    assert mkdocs(project, "build").returncode == 0  # not strict: a warning builds
+    assert tree_digest(project / "site") != before
+
+
 def test_unknown_reference_in_a_docs_page_names_file_and_line(tmp_path):
     text = "# Extra\n\nSee [[basics/pythn]] and `[[not/a-ref]]`.\n"
     project = make_project(tmp_path, GOOD, extra_docs={"extra.md": text})

@@ -36,13 +36,13 @@ def free_port() -> int:
 class Server:
     """``mkdocs serve`` in ``project``; collects its output from a reader thread."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, *options: str):
         self.port = free_port()
         mount = urlsplit(mkdocs_yaml.load(project / "mkdocs.yml").get("site_url") or "/").path
         self.base = f"http://127.0.0.1:{self.port}{mount.rstrip('/')}/"
         self.lines: list[str] = []
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", *options],
             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         threading.Thread(target=self._read, daemon=True).start()
@@ -128,5 +128,27 @@ def test_serve_reloads_survives_a_broken_file_and_recovers(tmp_path):
                          encoding="utf-8")
         server.wait_for("recovery with the new title", topic_shows("Python 3", banner=False))
         assert server.proc.poll() is None
+    finally:
+        server.stop()
+
+
+def test_serve_clean_never_hangs_on_a_curriculum_error(tmp_path):
+    """`mkdocs serve --clean` tells plugins it is a "build": the plugin must still see that it
+    serves, show the error and keep answering, before and after a fix."""
+    project = make_project(tmp_path, GOOD)
+    phase = project / PHASE
+    original = phase.read_text(encoding="utf-8")
+    server = Server(project, "--clean")
+    try:
+        server.wait_for("the first build", lambda: server.get("basics/python/")[0] == 200)
+        marker = len(server.lines)
+        phase.write_text(original.replace("    title: Python\n", "    title: [Python\n"), encoding="utf-8")
+        server.wait_for("the diagnostics", lambda: any("start.yml:" in line and "error" in line
+                                                       for line in server.lines[marker:]))
+        server.wait_for("an answer after the broken rebuild",
+                        lambda: "rs-error-banner" in server.get("basics/python/")[1])
+        phase.write_text(original.replace("    title: Python\n", "    title: Python 3\n"), encoding="utf-8")
+        server.wait_for("recovery", lambda: ">Python 3</h1>" in server.get("basics/python/")[1])
+        assert "Traceback" not in server.output
     finally:
         server.stop()

@@ -16,6 +16,7 @@ import functools
 import html
 import logging
 import re
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -56,6 +57,18 @@ def error_banner(diagnostics) -> str:
             'shows the last good version.</strong>\n' + html.escape("\n".join(errors)) + "</div>")
 
 
+def _called_from_serve() -> bool:
+    """Whether this build runs under `mkdocs serve` (or ProperDocs'): its builder is on the
+    stack, in the server's thread too. `serve --clean` tells on_startup "build", and a plugin
+    that raises under serve makes every request hang, so on_startup alone is not enough."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename.replace("\\", "/").endswith("/commands/serve.py"):
+            return True
+        frame = frame.f_back
+    return False
+
+
 class RoadmapSiteConfig(Config):
     enabled = c.Type(bool, default=True)
     curriculum_dir = c.Type(str, default="curriculum")
@@ -74,7 +87,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.user_nav: list | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving = command == "serve"  # `serve --clean` says "build": see _called_from_serve
 
     @event_priority(100)  # first: fail before other plugins do work on a doomed build
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -90,12 +103,15 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
                 target.append(ASSET_DIR + asset)
         # MkDocs hands on_config a fresh config each rebuild: keep the user's own nav.
         self.user_nav = config.nav
+        self.serving = self.serving or _called_from_serve()
         # The caches serve rebuilds only: a one-off build lets the parsed files go at once.
         result = load_curriculum(directory, cache=self.cache if self.serving else None)
         for d in result.diagnostics:
             (log.error if d.severity == "error" else log.warning)(d.format())
         if result.ok:
             self.last_good = result
+            if config.strict and not self.serving:
+                self._fail_early_in_strict_mode(result, config)
         elif self.serving:
             # Raising here would make `mkdocs serve` hang every request until the next good
             # build: keep serving the last good curriculum and show the errors on every page.
@@ -106,6 +122,27 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
                               f"{summary_line(result.diagnostics)}; nothing was built")
         self.result = result
         return config
+
+    def _fail_early_in_strict_mode(self, result: LoadResult, config: MkDocsConfig) -> None:
+        """What would fail a strict build later (a curriculum warning, an unknown [[ref]] in a
+        docs page) fails it now, before MkDocs cleans site/: the last good site stays."""
+        warnings = [d for d in result.diagnostics if d.severity == "warning"]
+        docs = Path(config.docs_dir)
+        for path in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
+            rel = path.relative_to(docs).as_posix()
+            if any(part.startswith(".") for part in rel.split("/")):
+                continue  # MkDocs skips dot files
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # MkDocs reports it itself
+            _, unknown = resolve_references(text, rel, result.curriculum)
+            for d in unknown_reference_diagnostics(str(path), unknown, result.curriculum):
+                log.warning(d.format())
+                warnings.append(d)
+        if warnings:
+            raise PluginError(f"roadmap-site: {len(warnings)} warning(s) in strict mode; nothing was "
+                              "built and site/ was left as it was")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
