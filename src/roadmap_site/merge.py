@@ -239,6 +239,11 @@ def _check_practice(tnode: TopicNode, doc: Document, loc: tuple, topics: dict[st
         for j, item in enumerate(items):
             for name in fields:
                 check_text(getattr(item, name), tnode.roadmap, topics, doc, (*loc, kind, j, name), out, silent)
+    if topic.design is not None:
+        for name, text in topic.design.model_dump().items():
+            for j, item in enumerate(text if isinstance(text, list) else [text]):
+                where = ("design", name, j) if isinstance(text, list) else ("design", name)
+                check_text(item, tnode.roadmap, topics, doc, (*loc, *where), out, silent)
     missing = [f"at least {low} {noun} (it has {len(items)})" for items, low, noun in (
         (topic.checks, MIN_CHECKS, "self-check questions"), (topic.exercises, MIN_EXERCISES, "exercise"))
         if len(items) < low]

@@ -156,6 +156,20 @@ class Exercise(_Model):
                        Field(description="What a finished result looks like (inline Markdown)")]
 
 
+class WorkedDesign(_Model):
+    """A worked answer to a design problem, section by section, and a rubric to mark one's own."""
+
+    requirements: Text
+    metrics: Text
+    data: Text
+    model: Text
+    serving: Text
+    evaluation: Text
+    tradeoffs: Text
+    rubric: Annotated[list[Item], Field(min_length=3, max_length=10,
+                                        description="What a good answer covers, one point each")]
+
+
 class Project(_Model):
     """A phase's project: a brief, milestones, acceptance criteria and the topics it exercises."""
 
@@ -183,6 +197,7 @@ class Topic(_Model):
                                          description=f"{MIN_CHECKS} to {MAX_CHECKS} self-check questions")] = []
     exercises: Annotated[list[Exercise], Field(max_length=MAX_EXERCISES,
                                                description=f"{MIN_EXERCISES} to {MAX_EXERCISES} hands-on tasks")] = []
+    design: WorkedDesign | None = Field(default=None, description="A worked answer, for design problems")
 
 
 class Phase(_Model):
@@ -210,4 +225,4 @@ Catalog = TypeAdapter(Annotated[list[CatalogResource], Field(min_length=1)])
 # Every model, for "did you mean" hints on unknown keys.
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Roadmap, Phase, Topic, SubtopicNode, CatalogResource, InlineResource, ResourceRef, Check,
-    Exercise, Project)
+    Exercise, Project, WorkedDesign)

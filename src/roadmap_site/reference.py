@@ -24,6 +24,7 @@ SECTIONS = (
     ("SubtopicNode", "a nested entry of `subtopics`"),
     ("Check", "an entry of a topic's `checks`: a self-check question"),
     ("Exercise", "an entry of a topic's `exercises`: a hands-on task"),
+    ("WorkedDesign", "a topic's `design`: the worked answer to a design problem"),
     ("Project", "a phase's `project`"),
     ("ResourceRef", "an entry of a topic's `resources` that cites the catalog"),
     ("InlineResource", "an entry of a topic's `resources` written in place"),

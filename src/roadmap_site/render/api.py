@@ -38,6 +38,7 @@ def curriculum_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
                 "tags": list(t.data.tags), "resources": [_resource(r) for r in t.resources],
                 "checks": [c.model_dump() for c in t.data.checks],
                 "exercises": [e.model_dump() for e in t.data.exercises],
+                **({"design": t.data.design.model_dump()} if t.data.design else {}),
             } for t in phase.topics]
             entry = {"id": phase.id, "title": phase.title, "summary": phase.data.summary,
                      "url": url(urls.phase_page(roadmap.id, phase.id)), "hours": phase.hours,

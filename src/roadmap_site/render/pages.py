@@ -341,8 +341,10 @@ class SiteRenderer:
         return objects, values
 
     def _practice_refs(self, topic: TopicNode) -> tuple:
-        return tuple(self._refs(text, topic.roadmap) for item in (*topic.data.checks, *topic.data.exercises)
-                     for text in item.model_dump().values())
+        design = topic.data.design.model_dump() if topic.data.design else {}
+        texts = [text for item in (*topic.data.checks, *topic.data.exercises) for text in item.model_dump().values()]
+        texts += [t for value in design.values() for t in (value if isinstance(value, list) else [value])]
+        return tuple(self._refs(text, topic.roadmap) for text in texts)
 
     def _project_inputs(self, roadmap: RoadmapNode, phase: PhaseNode) -> tuple[tuple, tuple]:
         project = phase.data.project
