@@ -80,17 +80,17 @@ def test_exported_config_has_no_plugin_and_a_full_nav(builds):
     basics = config["nav"][1]["Basics"]
     assert basics[0] == "basics/index.md"
     assert basics[1] == {"Getting started": ["basics/phases/start/index.md",
-                                             {"Python": "basics/python.md"},
-                                             {"Linear algebra": "basics/linear-algebra.md"},
-                                             {"Project: A tiny data toolkit": "basics/phases/start/project.md"}]}
-    assert (out / "docs/basics/phases/start/project.md").is_file()
+                                             {"Python": "basics/python/index.md"},
+                                             {"Linear algebra": "basics/linear-algebra/index.md"},
+                                             {"Project: A tiny data toolkit": "basics/phases/start/project/index.md"}]}
+    assert (out / "docs/basics/phases/start/project/index.md").is_file()
     assert (out / MARKER).is_file() and (out / "overrides").is_dir()
 
 
 def test_hand_written_pages_are_resolved(builds):
     _, out, _ = builds
     notes = (out / "docs/notes.md").read_text(encoding="utf-8")
-    assert "[Regression](basics/regression.md)" in notes
+    assert "[Regression](basics/regression/index.md)" in notes
     assert "`[[not-a-link]]`" in notes  # code stays code
     home = (out / "docs/index.md").read_text(encoding="utf-8")
     assert "roadmap-site:overview" not in home and "basics/" in home

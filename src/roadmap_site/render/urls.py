@@ -2,6 +2,10 @@
 
 A topic's URL does not contain its phase (``ml/linear-regression/``), so moving a topic
 between phases breaks no bookmark.
+
+Every generated page is an ``index.md`` in a folder of its own, so its source folder is its
+URL's folder: a relative link in its HTML resolves the same whether a generator resolves it
+against the page's URL (MkDocs) or against its source file (Zensical).
 """
 
 from __future__ import annotations
@@ -22,11 +26,11 @@ def phase_page(roadmap_id: str, phase_id: str) -> str:
 
 
 def project_page(roadmap_id: str, phase_id: str) -> str:
-    return f"{roadmap_id}/phases/{phase_id}/project.md"
+    return f"{roadmap_id}/phases/{phase_id}/project/index.md"
 
 
 def topic_page(key: str) -> str:
-    return f"{key}.md"
+    return f"{key}/index.md"
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
