@@ -85,6 +85,7 @@ def test_exported_config_has_no_plugin_and_a_full_nav(builds):
                                              {"Project: A tiny data toolkit": "basics/phases/start/project/index.md"}]}
     assert (out / "docs/basics/phases/start/project/index.md").is_file()
     assert (out / MARKER).is_file() and (out / "overrides").is_dir()
+    assert config["theme"]["variant"] == "classic"  # Zensical's look for this Material site
 
 
 def test_hand_written_pages_are_resolved(builds):
@@ -219,3 +220,48 @@ def test_export_again_keeps_files_it_did_not_write(tmp_path):
     assert proc.returncode == 1 and "CNAME.md" in proc.stderr and "Traceback" not in proc.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
+
+
+def test_export_watch_updates_in_place_and_survives_errors(tmp_path):
+    """`export --watch` (beside `zensical serve`): an edit is exported again into the same
+    folders (a watcher on them keeps working), a broken edit keeps the last good export."""
+    import time
+
+    project = make_project(tmp_path, GOOD)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "roadmap_site", "export", str(out), "--watch"], cwd=project,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+
+    import threading
+    threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
+    page = out / "docs/basics/python/index.md"
+
+    def wait_for(what, condition, limit=60):
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, "".join(lines)
+            if condition():
+                return
+            time.sleep(0.2)
+        pytest.fail(f"timed out waiting for {what}:\n{''.join(lines)}")
+
+    try:
+        wait_for("the first export", lambda: page.is_file() and sum("watching" in x for x in lines) == 1)
+        folder = (out / "docs/basics").stat().st_ino
+        phase = project / "curriculum/basics/phases/start.yml"
+        original = phase.read_text()
+        time.sleep(0.05)
+        phase.write_text(original.replace("    title: Python\n", "    title: Python 3\n"))
+        wait_for("the edit", lambda: ">Python 3</h1>" in page.read_text())
+        assert (out / "docs/basics").stat().st_ino == folder  # updated in place
+        before = page.read_text()
+        phase.write_text(original.replace("title: Getting started", "title: [Getting started"))
+        wait_for("the error", lambda: any("start.yml" in x and "error" in x for x in lines))
+        assert page.read_text() == before and proc.poll() is None
+        phase.write_text(original)
+        wait_for("recovery", lambda: ">Python</h1>" in page.read_text())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert "Traceback" not in "".join(lines)

@@ -72,10 +72,18 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.watch:
+        from roadmap_site.export import watch
+
+        return watch(args.config_file, args.out_dir, lambda: _export_once(args, in_place=True))
+    return _export_once(args)
+
+
+def _export_once(args: argparse.Namespace, *, in_place: bool = False) -> int:
     from roadmap_site.export import ExportError, export
 
     try:
-        result = export(args.config_file, args.out_dir)
+        result = export(args.config_file, args.out_dir, in_place=in_place)
     except (ExportError, ValueError, OSError) as exc:
         print(f"roadmap-site export: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -179,6 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a new or empty folder, or an earlier export (replaced)")
     export.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the project's mkdocs.yml (default: mkdocs.yml)")
+    export.add_argument("--watch", action="store_true",
+                        help="export again whenever the curriculum, docs or mkdocs.yml change "
+                             "(updating files in place, for `zensical serve`); Ctrl+C stops")
     export.set_defaults(run=_export)
 
     stats = commands.add_parser("stats", help="topics, subtopics, resources and hours per "

@@ -46,13 +46,16 @@ class ExportResult:
         return not any(d.severity == "error" for d in self.diagnostics)
 
 
-def export(config_file: Path, out_dir: Path) -> ExportResult:
+def export(config_file: Path, out_dir: Path, *, in_place: bool = False) -> ExportResult:
     """Export the project of ``config_file`` into ``out_dir``; nothing is written on errors.
 
     The export is assembled in a temporary folder beside ``out_dir`` and moved into place at
     the end, so a failure never leaves a half-written folder. ``out_dir`` must be missing,
     empty, or an earlier export: its files are replaced, and files no export wrote there
     (a CNAME, notes, a .git folder) are kept.
+
+    ``in_place`` updates an earlier export file by file instead of swapping the folder, so a
+    server watching it (``zensical serve``) keeps watching; each file is replaced atomically.
     """
     if not config_file.is_file():
         raise ExportError(f"{display_path(config_file)}: no such file (pass -f mkdocs.yml)")
@@ -90,7 +93,7 @@ def export(config_file: Path, out_dir: Path) -> ExportResult:
                " needed.\n" + mkdocs_yaml.dump(config))
         written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if not p.is_dir())
         (staging / MARKER).write_text("\n".join([MARKER_HEADER, *written]) + "\n", encoding="utf-8")
-        _replace(out_dir, staging, set(written))
+        (_sync if in_place and (out_dir / MARKER).is_file() else _replace)(out_dir, staging, set(written))
     finally:
         if staging.exists():
             shutil.rmtree(staging)
@@ -127,6 +130,27 @@ def _user_entries(out_dir: Path, ours: set[str] | None, new: set[str]) -> list[s
 
     visit(out_dir, "")
     return keep
+
+
+def _sync(out_dir: Path, staging: Path, new: set[str]) -> None:
+    """Bring an earlier export up to date in place: changed files replaced, stale ones removed,
+    the user's files left alone; the marker last, so an interrupted sync is redone next time."""
+    ours = _earlier_export(out_dir)
+    _user_entries(out_dir, ours, new)  # refuses, before any change, when a user's file is in the way
+    for rel in sorted(new - {MARKER}):
+        source, target = staging / rel, out_dir / rel
+        data = source.read_bytes()
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.roadmap-site-new")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    for rel in sorted((ours or set()) - new - {MARKER}):
+        stale = out_dir / rel
+        if stale.is_file() or stale.is_symlink():
+            stale.unlink()
+    (staging / MARKER).replace(out_dir / MARKER)
 
 
 def _replace(out_dir: Path, staging: Path, new: set[str]) -> None:
@@ -245,6 +269,11 @@ def _plain_config(config: dict, curriculum, docs_pages: list[str], assets: list[
     for key in ("site_dir", "watch"):  # the export's own defaults; curriculum/ is not copied
         out.pop(key, None)
     out["plugins"] = mkdocs_yaml.without_plugin(config)
+    theme = out.get("theme")
+    if isinstance(theme, dict) and theme.get("name") == "material" and "variant" not in theme:
+        # Zensical's default look is its "modern" variant; "classic" is Material's, which
+        # this site is designed and tested in. MkDocs passes the key on unused.
+        out["theme"] = {**theme, "variant": "classic"}
     out["nav"] = build_nav(config.get("nav"), curriculum, docs_pages)
     css = [a for a in assets if a.endswith(".css")]
     js = [a for a in assets if a.endswith((".js", ".mjs"))]
@@ -253,3 +282,59 @@ def _plain_config(config: dict, curriculum, docs_pages: list[str], assets: list[
     if js:
         out["extra_javascript"] = list(config.get("extra_javascript") or []) + js
     return out
+
+
+def watch(config_file: Path, out_dir: Path, run, *, interval: float = 0.5,
+          rounds: int | None = None) -> int:
+    """Run ``run`` (an export) now and again after every change to the project's inputs, until
+    interrupted. Polls modification times: no dependency, and it keeps working when a watched
+    folder is removed and comes back. A failed export keeps the last good one in place."""
+    import time
+
+    project = config_file.parent
+    seen = None
+    done = 0
+    try:
+        while rounds is None or done < rounds:
+            state = _inputs_state(project, config_file)
+            if state != seen:
+                seen = state
+                run()
+                print(f"watching {display_path(project)} for changes (Ctrl+C stops)", flush=True)
+            done += 1
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _inputs_state(project: Path, config_file: Path) -> tuple:
+    """(path, mtime, size) of every file the export reads: mkdocs.yml, the curriculum, the
+    docs, the theme's custom_dir and hooks (read from mkdocs.yml each time, which may change)."""
+    roots = [Path("curriculum"), Path("docs")]
+    try:
+        config = mkdocs_yaml.load(config_file)
+        options = dict(mkdocs_yaml.plugin_entries(config)).get(mkdocs_yaml.PLUGIN_NAME, {})
+        roots = [Path(str(options.get("curriculum_dir", "curriculum"))), Path(str(config.get("docs_dir", "docs")))]
+        theme = config.get("theme")
+        if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+            roots.append(Path(theme["custom_dir"]))
+        roots += [Path(h) for h in config.get("hooks") or [] if isinstance(h, str)]
+    except Exception:  # a broken mkdocs.yml: the export reports it; keep watching the defaults
+        pass
+    out = []
+    for root in roots:
+        base = project / root
+        for path in [base, *sorted(base.rglob("*"))] if base.is_dir() else [base]:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            if path.is_file():
+                out.append((str(path), info.st_mtime_ns, info.st_size))
+    try:
+        info = config_file.stat()
+        out.append((str(config_file), info.st_mtime_ns, info.st_size))
+    except OSError:
+        pass
+    return tuple(out)
