@@ -198,6 +198,8 @@ class Topic(_Model):
     exercises: Annotated[list[Exercise], Field(max_length=MAX_EXERCISES,
                                                description=f"{MIN_EXERCISES} to {MAX_EXERCISES} hands-on tasks")] = []
     design: WorkedDesign | None = Field(default=None, description="A worked answer, for design problems")
+    reviewed: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$"),
+                        Field(description="The month its content was last checked, as YYYY-MM")] | None = None
 
 
 class Phase(_Model):

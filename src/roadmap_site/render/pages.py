@@ -126,6 +126,9 @@ def front_matter(title: str, description: str = "", tags: list[str] | None = Non
 
 
 _env.filters["md_escape"] = md_escape
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_env.filters["month"] = lambda value: f"{_MONTHS[int(value[5:7]) - 1]} {value[:4]}"  # "2026-12"
 
 
 def plain(text: str, limit: int = 160) -> str:
