@@ -71,10 +71,10 @@ class Broken:
     def tell(self, doc: Document, loc: tuple, kind: str, key: str, out: list[Diagnostic]) -> None:
         if key not in self.told:
             self.told.add(key)
-            out.append(doc.diagnostic(loc, f"{kind} '{key}' is broken (see {self.where[key]}); "
-                                      "references to it are checked once it is fixed",
-                                      f"fix the {kind} at {self.where[key]}", severity="warning",
-                                      category="reference"))
+            out.append(doc.diagnostic(loc, f"{kind} '{key}' is broken (errors at "
+                                      f"{self.where[key]}); references to it are not checked "
+                                      "until it is fixed", f"fix {self.where[key]} first",
+                                      severity="warning", category="reference"))
 
 
 def _where(doc: Document, loc: tuple) -> str:
@@ -114,9 +114,9 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile], *,
                 continue
             listed.add(phase_id)
             if phase_id not in files.phases:
+                silent.add(f"{files.folder}/*")  # its topics are unknown
                 if phase_id in files.strays:
                     continue  # reported as a stray file, whose hint (rename it) fixes both
-                silent.add(f"{files.folder}/*")  # its topics are unknown
                 near = difflib.get_close_matches(phase_id, unlisted, n=1, cutoff=0.6)
                 path = PurePosixPath(doc.display).parent / "phases" / f"{phase_id}.yml"
                 if near:

@@ -84,6 +84,20 @@ def _load_one(path: Path, kind, limits: Limits, shown: str | None = None,
     return document, loaded, diagnostics + problems
 
 
+def locate(path: Path) -> tuple[Path, Path | None]:
+    """The curriculum folder that ``path`` belongs to, and the part of it ``path`` names (None
+    for the whole curriculum): a roadmap folder, its phases/ folder, the catalog folder or one
+    of their files. The part is checked with the rest of the curriculum, which its references
+    point into."""
+    resolved = path.resolve()
+    for folder in (resolved, *resolved.parents[:2]):
+        if (folder / "roadmap.yml").is_file() or (folder / "phases").is_dir() or (
+                folder.name == RESOURCES_DIR and folder.parent != folder and any(
+                    (sibling / "roadmap.yml").is_file() for sibling in folder.parent.iterdir())):
+            return folder.parent, resolved
+    return resolved, None
+
+
 def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,
                     cache: FileCache | None = None) -> LoadResult:
     """Load, validate and merge the curriculum in ``directory``. Never raises on bad input."""
@@ -188,7 +202,7 @@ def _is_yaml(path: Path) -> bool:
 
 
 def _stray(path: Path) -> list[Diagnostic]:
-    hint = ("rename it to .yml" if path.suffix == ".yaml"
+    hint = (f"rename it to {path.stem}.yml" if path.suffix == ".yaml"
             else "move it into a roadmap's phases/ folder or curriculum/resources/, or delete it")
     return [Diagnostic(display_path(path), 1, 1, "error",
                        "file is not part of the curriculum and would be ignored", hint, "layout")]

@@ -216,6 +216,10 @@ def _diagnostic(document: Document, data: Any, base: tuple, err: dict) -> Diagno
             hint = f"write a list: [{value}] or one '- item' per line"
         elif kind == "string_type" and isinstance(value, (int, float, bool)):
             hint = "put the value in quotes to make it text"
+        elif kind in ("int_type", "float_type", "int_from_float") and isinstance(value, str):
+            hint = "write the number alone, without quotes or units"
+        elif kind == "bool_type":
+            hint = "write true or false"
         return document.diagnostic(where, f"'{field}' must be {_TYPE_NAMES[kind]}, "
                                    f"not {describe(value)}", hint)
     if kind == "literal_error":
