@@ -2,8 +2,8 @@
 
 The skeleton is inserted as text after the phase's last topic, in the file's own indentation,
 so the file's comments and formatting stay as they are (re-dumping the YAML would lose them).
-Its placeholder values pass validation; the TODO text and example.com links are for the
-contributor to replace.
+Its placeholder values pass validation, with a warning (validate.py) until the contributor has
+replaced the TODO text and example.com links: ``validate --strict`` and CI fail on it.
 """
 
 from __future__ import annotations
