@@ -102,18 +102,21 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
     return "\n".join(d.format() for d in diagnostics)
 
 
-def format_github(diagnostics: list[Diagnostic], summary: str) -> str:
-    """One annotation per diagnostic, then ``summary`` as a notice that says how many GitHub
-    will not show (it shows the first few of each severity per step, so root causes go first)."""
-    errors = sum(d.severity == "error" for d in diagnostics)
-    hidden = (max(0, errors - GITHUB_ANNOTATIONS)
-              + max(0, len(diagnostics) - errors - GITHUB_ANNOTATIONS))
-    if hidden:
-        summary += (f"; {hidden} more not shown as annotations (GitHub shows the first "
-                    f"{GITHUB_ANNOTATIONS} errors and {GITHUB_ANNOTATIONS} warnings): see the log "
-                    "of this step, or run roadmap-site validate")
-    return "\n".join([*(d.format_github() for d in diagnostics),
-                      f"::notice title=roadmap-site::{_gh_data(summary)}"])
+def format_github(diagnostics: list[Diagnostic], summary: str | None = None) -> str:
+    """One annotation per diagnostic, then ``summary`` (when given) as a notice that also says
+    how many GitHub will not show: it shows the first few of each severity per step, which is
+    why root causes go first."""
+    lines = [d.format_github() for d in diagnostics]
+    if summary is not None:
+        errors = sum(d.severity == "error" for d in diagnostics)
+        hidden = (max(0, errors - GITHUB_ANNOTATIONS)
+                  + max(0, len(diagnostics) - errors - GITHUB_ANNOTATIONS))
+        if hidden:
+            summary += (f"; {hidden} more not shown as annotations (GitHub shows the first "
+                        f"{GITHUB_ANNOTATIONS} errors and {GITHUB_ANNOTATIONS} warnings): see the "
+                        "log of this step, or run roadmap-site validate")
+        lines.append(f"::notice title=roadmap-site::{_gh_data(summary)}")
+    return "\n".join(lines)
 
 
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
