@@ -197,8 +197,9 @@ class Known:
     silent: set[str]  # "roadmap/*" for roadmaps whose topics are not all known
 
     def unknown(self, key: str, doc: Document, loc: tuple, out: list[Diagnostic]) -> bool:
-        """Whether ``key`` names no topic; what is said about it (if anything) is in ``out``
-        except for a plain unknown key, which the caller reports with its own wording."""
+        """True when ``key`` names no topic and nothing explains why: the caller reports it as
+        unknown. A broken topic gets its one warning here; a topic of a roadmap whose topics
+        are not all known gets nothing."""
         if key in self.topics:
             return False
         if key in self.broken:
@@ -328,13 +329,11 @@ def _resolve(ref: str, tnode: TopicNode, known: Known, doc: Document, loc: tuple
         out.append(doc.diagnostic(loc, f"topic '{tnode.id}' refers to itself", "remove it",
                                   category="reference"))
         return None
-    if key not in known.topics:
-        if known.unknown(key, doc, loc, out):
-            out.append(doc.diagnostic(loc, f"unknown topic '{ref}'",
-                                      _ref_hint(ref, tnode.roadmap, known.topics),
-                                      category="reference"))
-        return None
-    return key
+    if known.unknown(key, doc, loc, out):
+        out.append(doc.diagnostic(loc, f"unknown topic '{ref}'",
+                                  _ref_hint(ref, tnode.roadmap, known.topics),
+                                  category="reference"))
+    return key if key in known.topics else None
 
 
 def _ref_hint(ref: str, roadmap: str, topics: dict[str, TopicNode]) -> str | None:

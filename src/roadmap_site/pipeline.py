@@ -140,8 +140,7 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
                         catalogs.append(CatalogFile(document, checked.model, checked.indices,
                                                     checked.broken))
                     # some ids are unknown: a reference to a resource not found is not judged
-                    catalog_complete &= checked is not None and checked.model is not None \
-                        and not checked.anonymous
+                    catalog_complete &= checked is not None and checked.complete
                 elif not path.name.startswith("."):
                     out.extend(_stray(path))
         else:
@@ -187,8 +186,7 @@ def _load_roadmap(folder: Path, load, out: list[Diagnostic]) -> RoadmapFiles:
                         files.broken.update({topic_id: (document, loc)
                                              for topic_id, loc in checked.broken.items()})
                     # topics it holds are unknown: references into the roadmap are not judged
-                    files.incomplete |= checked is None or checked.model is None \
-                        or checked.anonymous
+                    files.incomplete |= checked is None or not checked.complete
                 elif not phase_path.name.startswith("."):
                     files.strays.add(phase_path.name.split(".", 1)[0])
                     out.extend(_stray(phase_path))

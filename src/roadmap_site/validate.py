@@ -69,6 +69,11 @@ class Checked:
     broken: dict[str, tuple]  # id of each item that failed -> its loc in the document
     anonymous: bool = False  # an item failed whose id is unusable: references cannot be judged
 
+    @property
+    def complete(self) -> bool:
+        """Whether every id of the file is known (valid, or among the broken ones)."""
+        return self.model is not None and not self.anonymous
+
 
 def check_phase(document: Document, stem: str) -> Checked:
     """Validate a phase file, keeping its valid topics when some are broken.
