@@ -139,7 +139,8 @@ def _new_topic(args: argparse.Namespace) -> int:
     where = f"{diag.display_path(added.path)}:{added.line}"
     print(f"added topic '{roadmap}/{args.topic_id}' at {where}\n"
           f"now replace every TODO, the two placeholder links ({PLACEHOLDER_URLS[0]}, ...), the "
-          "level and the hours, add prerequisites, then run: roadmap-site validate")
+          "level and the hours, add prerequisites, then run: roadmap-site validate (it warns "
+          "while a TODO or an example.com link is left)")
     return EXIT_OK
 
 
