@@ -67,8 +67,8 @@ class Document:
                    severity: str = "error", key: bool = False,
                    category: str = "rule") -> Diagnostic:
         line, col = self.key_position(loc) if key else self.position(loc)
-        return Diagnostic(self.display, line, col, severity, message, hint,  # type: ignore[arg-type]
-                          category)  # type: ignore[arg-type]
+        return Diagnostic(self.display, line, col, severity, message,  # type: ignore[arg-type]
+                          hint, category)
 
 
 _SCALAR_TAGS = {
