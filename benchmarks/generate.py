@@ -386,7 +386,9 @@ class Generator:
                 "type": self.rng.choice(["article"] * 5 + ["docs"]), "free": True}
 
     def _url(self) -> str:
-        host = self.rng.choice(["example.org", "docs.example.com", "arxiv.example.net", "learn.example.io"])
+        # Not the domains reserved for examples (example.com, .org, .net): validate warns about
+        # those as placeholders. Same lengths as those, so page weights stay comparable.
+        host = self.rng.choice(["sampled.org", "docs.sampled.com", "arxiv.sampled.net", "learn.example.io"])
         return f"https://{host}/" + "/".join(_kebab(self.words(1)) for _ in range(self.rng.randint(1, 3)))
 
     def _topic_data(self, t: Topic, topics, by_key: dict[str, Topic], closure) -> dict:

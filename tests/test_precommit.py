@@ -71,4 +71,4 @@ def test_hook_entry_passes_on_this_repo_and_fails_on_a_broken_curriculum(good_co
     phase.write_text(phase.read_text().replace("[python, linear-algebra]", "[python, linear-algebr]"))
     proc = run_entry(entry, good_copy.parent)
     assert proc.returncode == 1
-    assert "curriculum/basics/phases/next.yml:10:29: error: unknown topic 'linear-algebr'" in proc.stderr
+    assert "curriculum/basics/phases/next.yml:10:29: error: unknown topic 'linear-algebr'" in proc.stdout

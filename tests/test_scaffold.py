@@ -1,10 +1,11 @@
-"""``roadmap-site new topic``: a skeleton that validates, added as text to the right file."""
+"""``roadmap-site new topic``: a skeleton that validates (with a warning until its placeholders
+are replaced), added as text to the right file."""
 
 from __future__ import annotations
 
 import yaml
 
-from conftest import run_cli
+from conftest import GOOD, make_project, mkdocs, run_cli
 from roadmap_site.pipeline import load_curriculum
 from roadmap_site.scaffold import PLACEHOLDER_URLS
 
@@ -38,8 +39,19 @@ def test_added_topic_validates_and_keeps_the_file_as_it_was(good_copy):
         assert f"\n    {key}:" in added, key
     assert topics_of(path) == ["python", "linear-algebra", "jupyter-notebooks"]
     validate = run_cli("validate", "curriculum", cwd=good_copy.parent)
-    assert validate.returncode == 0, validate.stderr
-    assert "0 errors" in validate.stdout
+    assert validate.returncode == 0, validate.stdout
+    # valid, but the placeholders left in are a warning, which --strict (and CI) fail on
+    lines = text.splitlines()
+    placeholders = [n for n, line in enumerate(lines, 1) if "TODO" in line or "example.com" in line]
+    first = lines.index("  - id: jupyter-notebooks") + 1
+    assert len(placeholders) == 15 and min(placeholders) > first
+    assert validate.stdout.splitlines() == [
+        f"curriculum/basics/phases/start.yml:{first}:5: warning: topic 'jupyter-notebooks' still "
+        f"has placeholder text (TODO or an example.com link) on lines "
+        f"{', '.join(map(str, placeholders))}",
+        "  hint: replace each TODO and example.com link with the real content",
+        "curriculum is valid: 2 roadmaps, 5 topics, 3 catalog resources (0 errors, 1 warning)"]
+    assert run_cli("validate", "--strict", "curriculum", cwd=good_copy.parent).returncode == 1
     topic = load_curriculum(good_copy).curriculum.topics["basics/jupyter-notebooks"]
     assert topic.phase == "start" and len(topic.resources) == 2
     assert [r.resource.url for r in topic.resources] == list(PLACEHOLDER_URLS)
@@ -102,3 +114,21 @@ def test_refuses_a_file_that_does_not_parse(good_copy):
     proc = new_topic(good_copy, "basics/start", "fresh-topic")
     assert proc.returncode == 1 and "is not valid YAML" in proc.stderr
     assert path.read_bytes() == before
+
+
+def test_a_strict_build_fails_while_the_skeleton_is_left_as_it_is(tmp_path):
+    """What CI runs (`mkdocs build --strict`) fails on the placeholders, and passes once they
+    are replaced."""
+    project = make_project(tmp_path, GOOD)
+    curriculum = project / "curriculum"
+    assert new_topic(curriculum, "basics/start", "jupyter-notebooks").returncode == 0
+    proc = mkdocs(project, "build", "--strict")
+    assert proc.returncode != 0
+    assert "topic 'jupyter-notebooks' still has placeholder text" in proc.stderr
+    path = curriculum / START
+    text = path.read_text(encoding="utf-8").replace("TODO: ", "")
+    for n, url in enumerate(PLACEHOLDER_URLS):
+        text = text.replace(url, f"https://jupyter.org/{n}")
+    path.write_text(text, encoding="utf-8")
+    proc = mkdocs(project, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr

@@ -12,29 +12,50 @@ import sys
 from pathlib import Path
 
 from roadmap_site import diagnostics as diag
-from roadmap_site.pipeline import LoadResult, load_curriculum
+from roadmap_site.pipeline import LoadResult, load_curriculum, locate
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _validate(args: argparse.Namespace) -> int:
-    result = load_curriculum(args.path)
-    if args.format == "json":
-        print(diag.format_json(result.diagnostics))
-    elif args.format == "github":
-        if result.diagnostics:
-            print(diag.format_github(result.diagnostics))
+    """Diagnostics and the summary go to stdout in every format (as ruff and flake8 do), so
+    that ``validate > report.txt`` keeps them; only a usage error goes to stderr."""
+    if not args.path.exists():
+        print(f"roadmap-site validate: error: {args.path}: no such folder or file",
+              file=sys.stderr)
+        return EXIT_USAGE
+    root, part = locate(args.path)
+    result = load_curriculum(root)
+    shown, elsewhere = result.diagnostics, []
+    if part is not None:  # only the part asked for; the rest is counted in the summary
+        inside = {d: Path(d.file).resolve().is_relative_to(part) for d in result.diagnostics}
+        shown = [d for d in result.diagnostics if inside[d]]
+        elsewhere = [d for d in result.diagnostics if not inside[d]]
+    errors = diag.has_errors(shown)
+    failed = errors or (args.strict and bool(shown))
+    name = diag.display_path(part) if part is not None else "curriculum"
+    if not failed and part is None and result.curriculum is not None:
+        c = result.curriculum
+        summary = (f"curriculum is valid: {len(c.roadmaps)} roadmaps, {len(c.topics)} topics, "
+                   f"{len(c.resources)} catalog resources ({diag.summary_line(shown)})")
+    elif not failed:
+        summary = f"{name} is valid ({diag.summary_line(shown)})"
     else:
-        if result.diagnostics:
-            print(diag.format_text(result.diagnostics), file=sys.stderr)
-        curriculum = result.curriculum
-        if curriculum is not None:
-            topics = len(curriculum.topics)
-            print(f"curriculum is valid: {len(curriculum.roadmaps)} roadmaps, {topics} topics, "
-                  f"{len(curriculum.resources)} catalog resources ({diag.summary_line(result.diagnostics)})")
-        else:
-            print(f"curriculum is invalid: {diag.summary_line(result.diagnostics)}", file=sys.stderr)
-    return EXIT_OK if result.ok else EXIT_INVALID
+        summary = f"{name} is invalid: {diag.summary_line(shown)}"
+        if not errors:
+            summary += " (--strict counts warnings as errors)"
+    if elsewhere:
+        summary += (f"; elsewhere in {diag.display_path(root)}: {diag.summary_line(elsewhere)} "
+                    f"(roadmap-site validate {diag.display_path(root)} lists them)")
+    if args.format == "json":
+        print(diag.format_json(shown))
+    elif args.format == "github":
+        print(diag.format_github(shown, summary))
+    else:
+        if shown:
+            print(diag.format_text(shown))
+        print(summary)
+    return EXIT_INVALID if failed else EXIT_OK
 
 
 def _load_or_report(path: Path) -> LoadResult:
@@ -131,7 +152,8 @@ def _new_topic(args: argparse.Namespace) -> int:
     where = f"{diag.display_path(added.path)}:{added.line}"
     print(f"added topic '{roadmap}/{args.topic_id}' at {where}\n"
           f"now replace every TODO, the two placeholder links ({PLACEHOLDER_URLS[0]}, ...), the "
-          "level and the hours, add prerequisites, then run: roadmap-site validate")
+          "level and the hours, add prerequisites, then run: roadmap-site validate (it warns "
+          "while a TODO or an example.com link is left)")
     return EXIT_OK
 
 
@@ -164,9 +186,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check the curriculum; exit 1 on errors")
     validate.add_argument("path", nargs="?", default="curriculum", type=Path,
-                          help="curriculum folder (default: curriculum)")
+                          help="curriculum folder (default: curriculum), or a roadmap folder, "
+                               "the catalog folder or a file in them: only its problems are "
+                               "listed, and it is checked against the rest of the curriculum")
     validate.add_argument("--format", choices=("text", "github", "json"), default="text",
-                          help="text (default), github (workflow annotations) or json")
+                          help="text (default), github (workflow annotations) or json; "
+                               "all on stdout")
+    validate.add_argument("--strict", action="store_true",
+                          help="exit 1 on warnings too (placeholders, too few resources, ...)")
     validate.set_defaults(run=_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the curriculum files")

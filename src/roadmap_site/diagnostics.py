@@ -2,7 +2,9 @@
 
 Every problem the tool finds becomes one :class:`Diagnostic` with a file, a 1-based line and
 column, a message and an optional hint. They are collected (never raised) so that one run
-reports all of them, sorted by file and line.
+reports all of them, root causes first: errors before warnings, and among them what stops a file
+from being read, then its YAML syntax, then missing or stray files, then the rules of one file,
+then the references between files; by file and line within each of these.
 """
 
 from __future__ import annotations
@@ -11,11 +13,18 @@ import difflib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# What a diagnostic is about, root causes first; the order in which diagnostics are listed.
+CATEGORIES = ("file", "syntax", "layout", "rule", "reference")
+Category = Literal["file", "syntax", "layout", "rule", "reference"]
+
+# GitHub shows at most this many error (and as many warning) annotations per step.
+GITHUB_ANNOTATIONS = 10
 
 
 @dataclass(frozen=True, order=True)
@@ -26,6 +35,7 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str | None = None
+    category: Category = field(default="rule", compare=False)
 
     def format(self) -> str:
         text = f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
@@ -43,7 +53,8 @@ class Diagnostic:
         )
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "severity": self.severity, "message": self.message, "hint": self.hint}
 
 
 def _gh_data(value: str) -> str:
@@ -67,9 +78,14 @@ def display_path(path: str | os.PathLike, *, resolved: Path | None = None, cwd: 
         return p.as_posix()
 
 
+def sort_key(d: Diagnostic) -> tuple:
+    """Root causes first (see the module's docstring)."""
+    return (d.severity != "error", CATEGORIES.index(d.category), d.file, d.line, d.column, d.message)
+
+
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     # dict.fromkeys drops exact duplicates while keeping the first occurrence.
-    return sorted(dict.fromkeys(diagnostics), key=lambda d: (d.file, d.line, d.column, d.message))
+    return sorted(dict.fromkeys(diagnostics), key=sort_key)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
@@ -86,8 +102,21 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
     return "\n".join(d.format() for d in diagnostics)
 
 
-def format_github(diagnostics: Iterable[Diagnostic]) -> str:
-    return "\n".join(d.format_github() for d in diagnostics)
+def format_github(diagnostics: list[Diagnostic], summary: str | None = None) -> str:
+    """One annotation per diagnostic, then ``summary`` (when given) as a notice that also says
+    how many GitHub will not show: it shows the first few of each severity per step, which is
+    why root causes go first."""
+    lines = [d.format_github() for d in diagnostics]
+    if summary is not None:
+        errors = sum(d.severity == "error" for d in diagnostics)
+        hidden = (max(0, errors - GITHUB_ANNOTATIONS)
+                  + max(0, len(diagnostics) - errors - GITHUB_ANNOTATIONS))
+        if hidden:
+            summary += (f"; {hidden} more not shown as annotations (GitHub shows the first "
+                        f"{GITHUB_ANNOTATIONS} errors and {GITHUB_ANNOTATIONS} warnings): see the "
+                        "log of this step, or run roadmap-site validate")
+        lines.append(f"::notice title=roadmap-site::{_gh_data(summary)}")
+    return "\n".join(lines)
 
 
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:

@@ -64,9 +64,11 @@ class Document:
         return self.key_positions.get(tuple(loc)) or self.position(loc)
 
     def diagnostic(self, loc: Path_, message: str, hint: str | None = None, *,
-                   severity: str = "error", key: bool = False) -> Diagnostic:
+                   severity: str = "error", key: bool = False,
+                   category: str = "rule") -> Diagnostic:
         line, col = self.key_position(loc) if key else self.position(loc)
-        return Diagnostic(self.display, line, col, severity, message, hint)  # type: ignore[arg-type]
+        return Diagnostic(self.display, line, col, severity, message,  # type: ignore[arg-type]
+                          hint, category)
 
 
 _SCALAR_TAGS = {
@@ -155,36 +157,39 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS, *, display: str | Non
     shown = display if display is not None else display_path(path)
 
     def problem(line: int, col: int, message: str, hint: str | None = None,
-                severity: str = "error") -> Diagnostic:
-        return Diagnostic(shown, line, col, severity, message, hint)  # type: ignore[arg-type]
+                severity: str = "error", category: str = "syntax") -> Diagnostic:
+        return Diagnostic(shown, line, col, severity, message, hint, category)  # type: ignore[arg-type]
 
     try:
         size = len(raw) if raw is not None else path.stat().st_size
         if size > limits.max_file_bytes:
             return None, [problem(1, 1, f"file is {size:,} bytes; the limit is "
-                                  f"{limits.max_file_bytes:,}", "split it into several files")]
+                                  f"{limits.max_file_bytes:,}", "split it into several files",
+                                  category="file")]
         raw = raw if raw is not None else path.read_bytes()
     except OSError as exc:
-        return None, [problem(1, 1, f"cannot read file: {exc.strerror or exc}")]
+        return None, [problem(1, 1, f"cannot read file: {exc.strerror or exc}", category="file")]
 
     diagnostics: list[Diagnostic] = []
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         diagnostics.append(problem(1, 1, "file starts with a byte-order mark (BOM)",
-                                   "save the file as UTF-8 without BOM", severity="warning"))
+                                   "save the file as UTF-8 without BOM", severity="warning",
+                                   category="file"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _offset_position(raw, exc.start)
         return None, [*diagnostics, problem(line, col, "file is not valid UTF-8 "
                                             f"(byte 0x{raw[exc.start]:02x})",
-                                            "save the file with UTF-8 encoding")]
+                                            "save the file with UTF-8 encoding", category="file")]
     bad = _CONTROL.search(text)
     if bad:  # libyaml lets some of these through; they have no place in a curriculum
         line, col = _offset_position(text.encode("utf-8"), len(text[: bad.start()].encode("utf-8")))
         return None, [*diagnostics, problem(line, col, f"file contains the control character "
                                             f"U+{ord(bad.group()):04X}",
-                                            "delete it; use spaces, not tabs, for indentation")]
+                                            "delete it; use spaces, not tabs, for indentation",
+                                            category="file")]
     document = Document(path=path, display=shown, data=None)
     try:
         found, repeated = _build(text, document, limits)
@@ -210,6 +215,9 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS, *, display: str | Non
                     line, col = _offset_position(text.encode("utf-8"), len(text[:too_deep].encode("utf-8")))
                     return None, [*diagnostics, problem(line, col, f"value is nested more than "
                                                         f"{limits.max_depth} levels deep", "flatten the structure")]
+        indented = _over_indented(text, mark)
+        if indented is not None:
+            return None, [*diagnostics, problem(*indented)]
         line, col = _inside(text, *_pos(mark))
         message = "YAML syntax error: " + " ".join(
             part for part in (exc.context, exc.problem) if part)
@@ -333,7 +341,8 @@ def _build(text: str, document: Document, limits: Limits) -> tuple[bool, list[Di
                         repeated.append(Diagnostic(
                             display, *_pos(mark), "error",
                             f"key '{key}' appears twice in this mapping (first on line "
-                            f"{first.line + 1})", "remove one of them; YAML keeps only the last"))
+                            f"{first.line + 1})", "remove one of them; YAML keeps only the last",
+                            "syntax"))
                         frame.key = _SKIP
                         continue
                     frame.first_seen[key] = mark
@@ -440,6 +449,39 @@ def _scalar(event: yaml.ScalarEvent, max_chars: int) -> Any:
         return _constructor.yaml_constructors[tag](_constructor, node)
     except Exception:  # e.g. "!!bool maybe" (KeyError), "!!int x": keep the text, the model says why
         return value
+
+
+_KEY_LINE = re.compile(r"(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s#:\-\[\]{},'\"|>][^:#]*?):(?: +(?P<value>\S.*))?$")
+
+
+def _over_indented(text: str, mark: yaml.Mark | None) -> tuple[int, int, str, str] | None:
+    """(line, column, message, hint) when the syntax error is a key indented deeper than the
+    key on the line before it, which already has a value: the error PyYAML reports there
+    ("mapping values are not allowed", "expected <block end>") names the symptom, and its text
+    differs between PyYAML's C and Python parsers. Judged from the layout of the two lines."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    here = _KEY_LINE.match(lines[mark.line])
+    if here is None or here.group("dash"):
+        return None
+    above = next((n for n in range(mark.line - 1, -1, -1)
+                  if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    before = _KEY_LINE.match(lines[above]) if above is not None else None
+    if before is None or not before.group("value") or before.group("value")[0] in "|>":
+        return None
+    column = len(here.group("indent")) + 1
+    expected = len(before.group("indent")) + len(before.group("dash") or "") + 1
+    if column <= expected:
+        return None
+    key, sibling = here.group("key").strip(), before.group("key").strip()
+    return (mark.line + 1, column,
+            f"key '{key}' is indented more than '{sibling}' on line {above + 1} "
+            f"(column {column}, not {expected})",
+            f"indent '{key}' like '{sibling}', at column {expected}; YAML reads a deeper line "
+            f"as part of the value of '{sibling}'")
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from roadmap_site.curriculum import (
     Curriculum,
@@ -26,35 +27,77 @@ from roadmap_site.references import INLINE_REF, qualify
 
 
 @dataclass
+class PhaseFile:
+    document: Document
+    phase: Phase  # with the valid topics only
+    indices: list[int]  # the index in the file of each of its topics, for positions
+
+
+@dataclass
 class RoadmapFiles:
     """What the loader found for one roadmap folder."""
 
     folder: str
     roadmap: tuple[Document, Roadmap] | None
-    # by file stem; None for a file that failed to load or validate (already reported)
-    phases: dict[str, tuple[Document, Phase] | None] = field(default_factory=dict)
-    # Topic ids that exist but failed validation, and whether a whole file was unreadable:
-    # references into what failed are not reported a second time as "unknown".
-    broken: set[str] = field(default_factory=set)
+    # by file stem; None for a file that failed to load (already reported)
+    phases: dict[str, PhaseFile | None] = field(default_factory=dict)
+    # Topics that exist but failed validation (id -> where), and whether a file's topics are
+    # unknown: references into what failed are not reported a second time as "unknown".
+    broken: dict[str, tuple[Document, tuple]] = field(default_factory=dict)
     incomplete: bool = False
+    source: str = ""  # roadmap.yml (or the folder) as shown in diagnostics
+    strays: set[str] = field(default_factory=set)  # names (before the first dot) in phases/
 
 
 @dataclass
 class CatalogFile:
     document: Document
-    entries: list[CatalogResource]
+    entries: list[CatalogResource]  # the valid ones
+    indices: list[int] = field(default_factory=list)  # the index in the file of each entry
+    broken: dict[str, tuple] = field(default_factory=dict)  # id of a broken entry -> its loc
 
 
-def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile]) -> tuple[Curriculum, list[Diagnostic]]:
+class Broken:
+    """Ids that exist but failed validation: a reference to one says so, once, as a warning
+    (the error is at the broken item), instead of an "unknown" error at every reference."""
+
+    def __init__(self, where: dict[str, str]) -> None:
+        self.where = where  # id (or roadmap/topic key) -> "file:line" of the broken item
+        self.told: set[str] = set()
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.where
+
+    def tell(self, doc: Document, loc: tuple, kind: str, key: str, out: list[Diagnostic]) -> None:
+        if key not in self.told:
+            self.told.add(key)
+            out.append(doc.diagnostic(loc, f"{kind} '{key}' is broken (errors at "
+                                      f"{self.where[key]}); references to it are not checked "
+                                      "until it is fixed", f"fix {self.where[key]} first",
+                                      severity="warning", category="reference"))
+
+
+def _where(doc: Document, loc: tuple) -> str:
+    return f"{doc.display}:{doc.position(loc)[0]}"
+
+
+def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile], *,
+          catalog_complete: bool = True) -> tuple[Curriculum, list[Diagnostic]]:
+    """``catalog_complete`` is False when a catalog file could not be read: a reference to a
+    resource that is not found is then not reported (it may be in that file)."""
     out: list[Diagnostic] = []
     resources, resource_docs = _merge_catalog(catalogs, out)
+    broken_resources = Broken({rid: _where(c.document, loc) for c in catalogs
+                               for rid, loc in c.broken.items() if rid not in resources})
 
     nodes: list[RoadmapNode] = []
     topics: dict[str, TopicNode] = {}
     topic_docs: dict[str, tuple[Document, tuple]] = {}  # key -> (file, loc of the topic)
     phase_docs: list[tuple[PhaseNode, Document]] = []
+    silent: set[str] = {f"{f.folder}/*" for f in roadmaps if f.incomplete}
     for files in roadmaps:
         if files.roadmap is None:
+            silent.add(f"{files.folder}/*")
             continue
         doc, roadmap = files.roadmap
         if roadmap.id != files.folder:
@@ -63,6 +106,8 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile]) -> tuple[Cu
         node = RoadmapNode(roadmap, Source(doc.display, *doc.position(())))
         nodes.append(node)
         listed: set[str] = set()
+        unlisted = [stem for stem in files.phases if stem not in roadmap.phases]
+        renamed: set[str] = set()  # unlisted files named by a "did you mean" below
         for i, phase_id in enumerate(roadmap.phases):
             if phase_id in listed:
                 out.append(doc.diagnostic(("phases", i), f"phase '{phase_id}' is listed twice",
@@ -70,22 +115,33 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile]) -> tuple[Cu
                 continue
             listed.add(phase_id)
             if phase_id not in files.phases:
+                silent.add(f"{files.folder}/*")  # its topics are unknown
+                if phase_id in files.strays:
+                    continue  # reported as a stray file, whose hint (rename it) fixes both
+                near = difflib.get_close_matches(phase_id, unlisted, n=1, cutoff=0.6)
+                path = PurePosixPath(doc.display).parent / "phases" / f"{phase_id}.yml"
+                if near:
+                    renamed.add(near[0])
+                    hint = (f"did you mean '{near[0]}'? phases/{near[0]}.yml is not listed: "
+                            f"rename it to {phase_id}.yml, or write '{near[0]}' here")
+                else:
+                    hint = f"restore or create {path}, or remove '{phase_id}' from this list"
                 out.append(doc.diagnostic(
-                    ("phases", i), f"phase '{phase_id}' is listed but phases/{phase_id}.yml "
-                    "does not exist",
-                    did_you_mean(phase_id, files.phases) or f"create phases/{phase_id}.yml"))
+                    ("phases", i), f"phase '{phase_id}' is listed but {path} does not exist",
+                    hint, category="layout"))
                 continue
-            if files.phases[phase_id] is None:
+            loaded = files.phases[phase_id]
+            if loaded is None:
                 continue
-            pdoc, phase = files.phases[phase_id]
+            pdoc, phase = loaded.document, loaded.phase
             if phase.id != phase_id:
                 out.append(pdoc.diagnostic(("id",), f"phase id '{phase.id}' does not match its "
                                            f"file name '{phase_id}.yml'", f"write 'id: {phase_id}'"))
             pnode = PhaseNode(roadmap.id, phase, Source(pdoc.display, *pdoc.position(())))
             node.phases.append(pnode)
             phase_docs.append((pnode, pdoc))
-            for t, topic in enumerate(phase.topics):
-                loc = ("topics", t)
+            for index, topic in zip(loaded.indices, phase.topics, strict=True):
+                loc = ("topics", index)
                 tnode = TopicNode(roadmap.id, phase.id, topic,
                                   Source(pdoc.display, *pdoc.position(loc)))
                 if tnode.key in topics:
@@ -97,49 +153,72 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile]) -> tuple[Cu
                 topics[tnode.key] = tnode
                 topic_docs[tnode.key] = (pdoc, loc)
                 pnode.topics.append(tnode)
-        for stem, loaded in sorted(files.phases.items()):
-            if stem not in listed and loaded is not None:
-                out.append(loaded[0].diagnostic((), f"phase file is not listed in "
-                                           f"{doc.display}", f"add '{stem}' to 'phases:' there"))
+        for stem in unlisted:
+            if files.phases[stem] is not None and stem not in renamed:
+                out.append(files.phases[stem].document.diagnostic(
+                    (), f"phase file is not listed in {doc.display}",
+                    f"add '{stem}' to 'phases:' there", category="layout"))
 
-    silent = {f"{f.folder}/{t}" for f in roadmaps for t in f.broken}
-    silent |= {f"{f.folder}/*" for f in roadmaps if f.incomplete}
-    order = _order_roadmaps(nodes, {f.folder: f.roadmap[0] for f in roadmaps if f.roadmap}, out)
+    broken_topics = Broken({f"{f.folder}/{t}": _where(*where) for f in roadmaps
+                            for t, where in f.broken.items()})
+    known = Known(topics, broken_topics, silent)
+    order = _order_roadmaps(nodes, roadmaps, out)
     for files in roadmaps:  # references in roadmap and phase summaries
         if files.roadmap is not None:
             rdoc, roadmap = files.roadmap
-            check_text(roadmap.summary, roadmap.id, topics, rdoc, ("summary",), out, silent)
+            check_text(roadmap.summary, roadmap.id, known, rdoc, ("summary",), out)
             for loaded in files.phases.values():
                 if loaded is not None:
-                    check_text(loaded[1].summary, roadmap.id, topics, loaded[0], ("summary",),
-                               out, silent)
+                    check_text(loaded.phase.summary, roadmap.id, known, loaded.document,
+                               ("summary",), out)
     ordered_topics = {t.key: t for r in order for t in r.topics}
     users: dict[str, list[str]] = {rid: [] for rid in resources}
     for key, tnode in ordered_topics.items():
         doc, loc = topic_docs[key]
-        _resolve_topic(tnode, doc, loc, topics, resources, users, out, silent)
-    for key, tnode in ordered_topics.items():
-        doc, loc = topic_docs[key]
-        _check_practice(tnode, doc, loc, topics, out, silent)
+        _resolve_topic(tnode, doc, loc, known, resources, broken_resources, catalog_complete,
+                       users, out)
+        _check_practice(tnode, doc, loc, known, out)
     for pnode, pdoc in phase_docs:
-        _resolve_project(pnode, pdoc, topics, out, silent)
+        _resolve_project(pnode, pdoc, known, out)
     for key, tnode in ordered_topics.items():
         for prereq in tnode.prerequisites:
             topics[prereq].needed_by.append(key)
     _report_cycles(ordered_topics, topic_docs, out)
-    for rid, (doc, loc) in resource_docs.items():
-        if not users[rid] and not silent:  # after a broken file, "unused" may be untrue
-            out.append(doc.diagnostic(loc, f"resource '{rid}' is not used by any topic",
-                                      "cite it from a topic with '- ref: " + rid + "', or remove it",
-                                      severity="warning"))
+    if not (silent or broken_topics.where):  # after a broken topic, "unused" may be untrue
+        for rid, (doc, loc) in resource_docs.items():
+            if not users[rid]:
+                out.append(doc.diagnostic(loc, f"resource '{rid}' is not used by any topic",
+                                          "cite it from a topic with '- ref: " + rid + "', or remove it",
+                                          severity="warning"))
     return Curriculum(order, ordered_topics, resources, users), out
+
+
+@dataclass
+class Known:
+    """The topics references may name, and what to say about those that failed."""
+
+    topics: dict[str, TopicNode]
+    broken: Broken  # topics that failed validation
+    silent: set[str]  # "roadmap/*" for roadmaps whose topics are not all known
+
+    def unknown(self, key: str, doc: Document, loc: tuple, out: list[Diagnostic]) -> bool:
+        """True when ``key`` names no topic and nothing explains why: the caller reports it as
+        unknown. A broken topic gets its one warning here; a topic of a roadmap whose topics
+        are not all known gets nothing."""
+        if key in self.topics:
+            return False
+        if key in self.broken:
+            self.broken.tell(doc, loc, "topic", key, out)
+        elif key.split("/", 1)[0] + "/*" not in self.silent:
+            return True
+        return False
 
 
 def _merge_catalog(catalogs: list[CatalogFile], out: list[Diagnostic]):
     resources: dict[str, CatalogResource] = {}
     where: dict[str, tuple[Document, tuple]] = {}
     for catalog in catalogs:
-        for i, entry in enumerate(catalog.entries):
+        for i, entry in zip(catalog.indices, catalog.entries, strict=True):
             loc = (i,)
             if entry.id in resources:
                 first_doc, first_loc = where[entry.id]
@@ -154,22 +233,27 @@ def _merge_catalog(catalogs: list[CatalogFile], out: list[Diagnostic]):
     return resources, where
 
 
-def _order_roadmaps(nodes: list[RoadmapNode], docs: dict[str, Document],
+def _order_roadmaps(nodes: list[RoadmapNode], roadmaps: list[RoadmapFiles],
                     out: list[Diagnostic]) -> list[RoadmapNode]:
     """Requirements first; among roadmaps that are ready at the same time, by id."""
     by_id = {n.id: n for n in nodes}
+    docs = {f.folder: f.roadmap[0] for f in roadmaps if f.roadmap}
+    broken = Broken({f.folder: f.source for f in roadmaps if f.roadmap is None})
     for n in nodes:
         doc = docs[n.id] if n.id in docs else None
         for i, req in enumerate(n.data.requires):
             if doc is None:
                 continue
-            if req not in by_id:
+            if req in broken and req not in by_id:
+                broken.tell(doc, ("requires", i), "roadmap", req, out)
+            elif req not in by_id:
                 out.append(doc.diagnostic(("requires", i), f"requires unknown roadmap '{req}'",
                                           did_you_mean(req, by_id)
-                                          or "known roadmaps: " + ", ".join(sorted(by_id))))
+                                          or "known roadmaps: " + ", ".join(sorted(by_id)),
+                                          category="reference"))
             elif req == n.id:
                 out.append(doc.diagnostic(("requires", i), f"roadmap '{n.id}' requires itself",
-                                          "remove it"))
+                                          "remove it", category="reference"))
     deps = {n.id: {r for r in n.data.requires if r in by_id and r != n.id} for n in nodes}
     order: list[RoadmapNode] = []
     done: set[str] = set()
@@ -187,63 +271,72 @@ def _order_roadmaps(nodes: list[RoadmapNode], docs: dict[str, Document],
 
 
 def _at(source: Source, message: str, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(source.file, source.line, source.column, "error", message, hint)
+    return Diagnostic(source.file, source.line, source.column, "error", message, hint, "reference")
 
 
-def _resolve_topic(tnode: TopicNode, doc: Document, loc: tuple, topics: dict[str, TopicNode],
-                   resources: dict[str, CatalogResource], users: dict[str, list[str]],
-                   out: list[Diagnostic], silent: set[str]) -> None:
+def _resolve_topic(tnode: TopicNode, doc: Document, loc: tuple, known: Known,
+                   resources: dict[str, CatalogResource], broken_resources: Broken,
+                   catalog_complete: bool, users: dict[str, list[str]],
+                   out: list[Diagnostic]) -> None:
     topic = tnode.data
     for field_name in ("prerequisites", "related"):
         resolved: list[str] = getattr(tnode, field_name)
         for j, ref in enumerate(getattr(topic, field_name)):
-            key = _resolve(ref, tnode, topics, doc, (*loc, field_name, j), out, silent)
+            key = _resolve(ref, tnode, known, doc, (*loc, field_name, j), out)
             if key is None:
                 continue
             if key in resolved:
                 out.append(doc.diagnostic((*loc, field_name, j), f"'{ref}' is listed twice",
-                                          "remove the second entry", severity="warning"))
+                                          "remove the second entry", severity="warning",
+                                          category="reference"))
                 continue
             resolved.append(key)
     seen: set[str] = set()
+    uncounted = False  # a cited resource is broken: the count below would be wrong
     for j, res in enumerate(topic.resources):
         if isinstance(res, ResourceRef):
+            if res.ref in broken_resources and res.ref not in resources:
+                broken_resources.tell(doc, (*loc, "resources", j, "ref"), "resource", res.ref, out)
+                uncounted = True
+                continue
+            if res.ref not in resources and not catalog_complete:
+                uncounted = True
+                continue
             if res.ref not in resources:
                 out.append(doc.diagnostic((*loc, "resources", j, "ref"),
                                           f"unknown resource '{res.ref}'",
                                           did_you_mean(res.ref, resources)
-                                          or "add it to a file in curriculum/resources/"))
+                                          or "add it to a file in curriculum/resources/",
+                                          category="reference"))
                 continue
             if res.ref in seen:
                 out.append(doc.diagnostic((*loc, "resources", j), f"resource '{res.ref}' is "
-                                          "cited twice", "remove one", severity="warning"))
+                                          "cited twice", "remove one", severity="warning",
+                                          category="reference"))
                 continue
             seen.add(res.ref)
             users[res.ref].append(tnode.key)
             tnode.resources.append(ResourceEntry(resources[res.ref], res.ref))
         else:
             tnode.resources.append(ResourceEntry(res))
-    if len(tnode.resources) < 2 or not any(r.resource.free for r in tnode.resources):
+    if not uncounted and (len(tnode.resources) < 2
+                          or not any(r.resource.free for r in tnode.resources)):
         out.append(doc.diagnostic(loc, f"topic '{topic.id}' needs at least two resources, "
                                   "at least one of them free", "add resources to it",
                                   severity="warning"))
-    check_text(topic.summary, tnode.roadmap, topics, doc, (*loc, "summary"), out, silent)
+    check_text(topic.summary, tnode.roadmap, known, doc, (*loc, "summary"), out)
 
 
-def _check_practice(tnode: TopicNode, doc: Document, loc: tuple, topics: dict[str, TopicNode],
-                    out: list[Diagnostic], silent: set[str]) -> None:
-    """Self-checks and exercises: their text, and a warning while there are too few."""
+def _check_practice(tnode: TopicNode, doc: Document, loc: tuple, known: Known, out: list[Diagnostic]) -> None:
+    """Self-checks, exercises and a worked design: their text, and a warning while too few."""
     topic = tnode.data
-    for kind, items, fields in (("checks", topic.checks, ("question", "answer")),
-                                ("exercises", topic.exercises, ("task", "outcome"))):
-        for j, item in enumerate(items):
-            for name in fields:
-                check_text(getattr(item, name), tnode.roadmap, topics, doc, (*loc, kind, j, name), out, silent)
-    if topic.design is not None:
-        for name, text in topic.design.model_dump().items():
-            for j, item in enumerate(text if isinstance(text, list) else [text]):
-                where = ("design", name, j) if isinstance(text, list) else ("design", name)
-                check_text(item, tnode.roadmap, topics, doc, (*loc, *where), out, silent)
+    texts = [((kind, j, name), text) for kind, items in (("checks", topic.checks), ("exercises", topic.exercises))
+             for j, item in enumerate(items) for name, text in item.model_dump().items()]
+    for name, value in (topic.design.model_dump().items() if topic.design else ()):
+        texts += [(("design", name, j), t) for j, t in enumerate(value)] if isinstance(value, list) else [
+            (("design", name), value)]
+    for where, text in texts:
+        check_text(text, tnode.roadmap, known, doc, (*loc, *where), out)
     missing = [f"at least {low} {noun} (it has {len(items)})" for items, low, noun in (
         (topic.checks, MIN_CHECKS, "self-check questions"), (topic.exercises, MIN_EXERCISES, "exercise"))
         if len(items) < low]
@@ -253,8 +346,7 @@ def _check_practice(tnode: TopicNode, doc: Document, loc: tuple, topics: dict[st
                                   "see docs/curriculum-format.md", severity="warning"))
 
 
-def _resolve_project(pnode: PhaseNode, doc: Document, topics: dict[str, TopicNode],
-                     out: list[Diagnostic], silent: set[str]) -> None:
+def _resolve_project(pnode: PhaseNode, doc: Document, known: Known, out: list[Diagnostic]) -> None:
     project = pnode.data.project
     if project is None:
         out.append(doc.diagnostic((), f"phase '{pnode.id}' has no project",
@@ -263,38 +355,33 @@ def _resolve_project(pnode: PhaseNode, doc: Document, topics: dict[str, TopicNod
         return
     for j, ref in enumerate(project.topics):
         key = qualify(ref, pnode.roadmap)
-        if key not in topics:
-            if not _is_silent(key, silent):
-                out.append(doc.diagnostic(("project", "topics", j), f"unknown topic '{ref}'",
-                                          _ref_hint(ref, pnode.roadmap, topics)))
-        elif key in pnode.project_topics:
+        if known.unknown(key, doc, ("project", "topics", j), out):
+            out.append(doc.diagnostic(("project", "topics", j), f"unknown topic '{ref}'",
+                                      _ref_hint(ref, pnode.roadmap, known.topics), category="reference"))
+        elif key in known.topics and key in pnode.project_topics:
             out.append(doc.diagnostic(("project", "topics", j), f"'{ref}' is listed twice",
                                       "remove the second entry", severity="warning"))
-        else:
+        elif key in known.topics:
             pnode.project_topics.append(key)
     texts = [(("project", "brief"), project.brief)]
     texts += [(("project", kind, j), text) for kind in ("milestones", "acceptance")
               for j, text in enumerate(getattr(project, kind))]
     for loc, text in texts:
-        check_text(text, pnode.roadmap, topics, doc, loc, out, silent)
+        check_text(text, pnode.roadmap, known, doc, loc, out)
 
 
-def _is_silent(key: str, silent: set[str]) -> bool:
-    return key in silent or key.split("/", 1)[0] + "/*" in silent
-
-
-def _resolve(ref: str, tnode: TopicNode, topics: dict[str, TopicNode], doc: Document,
-             loc: tuple, out: list[Diagnostic], silent: set[str]) -> str | None:
+def _resolve(ref: str, tnode: TopicNode, known: Known, doc: Document, loc: tuple,
+             out: list[Diagnostic]) -> str | None:
     key = qualify(ref, tnode.roadmap)
     if key == tnode.key:
-        out.append(doc.diagnostic(loc, f"topic '{tnode.id}' refers to itself", "remove it"))
+        out.append(doc.diagnostic(loc, f"topic '{tnode.id}' refers to itself", "remove it",
+                                  category="reference"))
         return None
-    if key not in topics:
-        if not _is_silent(key, silent):
-            out.append(doc.diagnostic(loc, f"unknown topic '{ref}'",
-                                      _ref_hint(ref, tnode.roadmap, topics)))
-        return None
-    return key
+    if known.unknown(key, doc, loc, out):
+        out.append(doc.diagnostic(loc, f"unknown topic '{ref}'",
+                                  _ref_hint(ref, tnode.roadmap, known.topics),
+                                  category="reference"))
+    return key if key in known.topics else None
 
 
 def _ref_hint(ref: str, roadmap: str, topics: dict[str, TopicNode]) -> str | None:
@@ -314,14 +401,15 @@ def _ref_hint(ref: str, roadmap: str, topics: dict[str, TopicNode]) -> str | Non
     return "write 'topic-id' for this roadmap or 'roadmap-id/topic-id'"
 
 
-def check_text(text: str, roadmap: str, topics: dict[str, TopicNode], doc: Document,
-               loc: tuple, out: list[Diagnostic], silent: set[str] = frozenset()) -> None:
+def check_text(text: str, roadmap: str, known: Known, doc: Document, loc: tuple,
+               out: list[Diagnostic]) -> None:
     """Inline references and link schemes in a Markdown summary."""
     for m in INLINE_REF.finditer(text):
         key = qualify(m.group(1), roadmap)
-        if key not in topics and not _is_silent(key, silent):
+        if known.unknown(key, doc, loc, out):
             out.append(doc.diagnostic(loc, f"unknown topic '[[{m.group(1)}]]' in text",
-                                      _ref_hint(m.group(1), roadmap, topics)))
+                                      _ref_hint(m.group(1), roadmap, known.topics),
+                                      category="reference"))
     for url in unsafe_links(text):
         out.append(doc.diagnostic(loc, f"link to '{url[:60]}' is not allowed in text",
                                   "link only to https:// or http:// URLs, or to [[topic-id]]"))
@@ -364,7 +452,8 @@ def _report_cycles(topics: dict[str, TopicNode], topic_docs: dict, out: list[Dia
                                     if qualify(r, topics[first].roadmap) == after), idx)
                         out.append(doc.diagnostic((*loc, "prerequisites", pos),
                                                   "prerequisite cycle: " + " → ".join(chain),
-                                                  "remove one of these prerequisites"))
+                                                  "remove one of these prerequisites",
+                                                  category="reference"))
             else:
                 colour[key] = BLACK
                 path.pop()

@@ -14,7 +14,7 @@ from roadmap_site import gc_pause, validate
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
 from roadmap_site.loader import DEFAULT_LIMITS, Document, Limits, load_file
-from roadmap_site.merge import CatalogFile, RoadmapFiles, merge
+from roadmap_site.merge import CatalogFile, PhaseFile, RoadmapFiles, merge
 from roadmap_site.model import Catalog, Phase, Roadmap
 
 RESOURCES_DIR = "resources"
@@ -71,15 +71,31 @@ def _load_one(path: Path, kind, limits: Limits, shown: str | None = None,
     document, diagnostics = load_file(path, limits, display=shown, raw=raw)
     if document is None:
         return None, None, diagnostics
-    if kind is Phase:  # keeps valid topics of a partly broken file, and names the broken ones
-        phase, problems, broken = validate.check_phase(document)
-        loaded: object = (phase, broken)
+    loaded: object
+    if kind is Phase or kind is Catalog:  # a broken topic or entry hides only itself
+        loaded = (validate.check_phase(document, path.stem) if kind is Phase
+                  else validate.check_catalog(document))
+        problems = loaded.diagnostics
     else:
         loaded, problems = validate.check(document, kind)
     # The models hold what the rest needs; the document stays for its positions (diagnostics
     # of later merges), without the raw data, which would double the memory of a large curriculum.
     document.data = None
     return document, loaded, diagnostics + problems
+
+
+def locate(path: Path) -> tuple[Path, Path | None]:
+    """The curriculum folder that ``path`` belongs to, and the part of it ``path`` names (None
+    for the whole curriculum): a roadmap folder, its phases/ folder, the catalog folder or one
+    of their files. The part is checked with the rest of the curriculum, which its references
+    point into."""
+    resolved = path.resolve()
+    for folder in (resolved, *resolved.parents[:2]):
+        if (folder / "roadmap.yml").is_file() or (folder / "phases").is_dir() or (
+                folder.name == RESOURCES_DIR and folder.parent != folder and any(
+                    (sibling / "roadmap.yml").is_file() for sibling in folder.parent.iterdir())):
+            return folder.parent, resolved
+    return resolved, None
 
 
 def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,
@@ -95,11 +111,13 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
     if not root.is_dir():
         out.append(Diagnostic(display_path(root), 1, 1, "error",
                               "curriculum folder does not exist",
-                              "run from the project folder or pass the curriculum path"))
+                              "run from the project folder or pass the curriculum path",
+                              "layout"))
         return LoadResult(None, out)
 
     files: list[Path] = []
     catalogs: list[CatalogFile] = []
+    catalog_complete = True
     roadmaps: list[RoadmapFiles] = []
     cwd = Path.cwd().resolve()
 
@@ -117,9 +135,12 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
         elif entry.name == RESOURCES_DIR:
             for path in sorted(entry.iterdir()):
                 if _is_yaml(path):
-                    document, model = load(path, Catalog)
-                    if model is not None:
-                        catalogs.append(CatalogFile(document, model))
+                    document, checked = load(path, Catalog)
+                    if checked is not None and checked.model is not None:
+                        catalogs.append(CatalogFile(document, checked.model, checked.indices,
+                                                    checked.broken))
+                    # some ids are unknown: a reference to a resource not found is not judged
+                    catalog_complete &= checked is not None and checked.complete
                 elif not path.name.startswith("."):
                     out.extend(_stray(path))
         else:
@@ -127,8 +148,9 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
 
     if not roadmaps:
         out.append(Diagnostic(display_path(root), 1, 1, "error", "no roadmaps found",
-                              "create <roadmap-id>/roadmap.yml in the curriculum folder"))
-    curriculum, problems = merge(roadmaps, catalogs)
+                              "create <roadmap-id>/roadmap.yml in the curriculum folder",
+                              "layout"))
+    curriculum, problems = merge(roadmaps, catalogs, catalog_complete=catalog_complete)
     out.extend(problems)
     cache.prune()
     diagnostics = sort_diagnostics(out)
@@ -136,31 +158,37 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
 
 
 def _load_roadmap(folder: Path, load, out: list[Diagnostic]) -> RoadmapFiles:
-    files = RoadmapFiles(folder.name, None)
     main = folder / "roadmap.yml"
+    files = RoadmapFiles(folder.name, None, source=display_path(main))
     if main.is_file():
         document, model = load(main, Roadmap)
         if model is not None:
             files.roadmap = (document, model)
         files.incomplete |= model is None
     else:
-        out.append(Diagnostic(display_path(folder), 1, 1, "error",
-                              "roadmap folder has no roadmap.yml",
-                              "add roadmap.yml (id, title, summary, phases) or remove the folder"))
+        files.source = display_path(folder)
+        out.append(Diagnostic(files.source, 1, 1, "error", "roadmap folder has no roadmap.yml",
+                              "add roadmap.yml (id, title, summary, phases) or remove the folder",
+                              "layout"))
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path == main:
             continue
         if path.is_dir() and path.name == "phases":
             for phase_path in sorted(path.iterdir()):
                 if _is_yaml(phase_path):
-                    document, loaded = load(phase_path, Phase)
-                    phase, broken = loaded if loaded else (None, set())
-                    # None marks a phase file that exists but did not validate: its own
-                    # errors are reported; the roadmap's list must not also call it missing.
-                    files.phases[phase_path.stem] = (document, phase) if phase else None
-                    files.broken |= broken
-                    files.incomplete |= document is None
+                    document, checked = load(phase_path, Phase)
+                    # None marks a phase file that exists but is unusable: its own errors
+                    # are reported; the roadmap's list must not also call it missing.
+                    files.phases[phase_path.stem] = (
+                        PhaseFile(document, checked.model, checked.indices)
+                        if checked is not None and checked.model is not None else None)
+                    if checked is not None:
+                        files.broken.update({topic_id: (document, loc)
+                                             for topic_id, loc in checked.broken.items()})
+                    # topics it holds are unknown: references into the roadmap are not judged
+                    files.incomplete |= checked is None or not checked.complete
                 elif not phase_path.name.startswith("."):
+                    files.strays.add(phase_path.name.split(".", 1)[0])
                     out.extend(_stray(phase_path))
         else:
             out.extend(_stray(path))
@@ -172,7 +200,7 @@ def _is_yaml(path: Path) -> bool:
 
 
 def _stray(path: Path) -> list[Diagnostic]:
-    hint = ("rename it to .yml" if path.suffix == ".yaml"
+    hint = (f"rename it to {path.stem}.yml" if path.suffix == ".yaml"
             else "move it into a roadmap's phases/ folder or curriculum/resources/, or delete it")
     return [Diagnostic(display_path(path), 1, 1, "error",
-                       "file is not part of the curriculum and would be ignored", hint)]
+                       "file is not part of the curriculum and would be ignored", hint, "layout")]

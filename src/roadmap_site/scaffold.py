@@ -2,8 +2,8 @@
 
 The skeleton is inserted as text after the phase's last topic, in the file's own indentation,
 so the file's comments and formatting stay as they are (re-dumping the YAML would lose them).
-Its placeholder values pass validation; the TODO text and example.com links are for the
-contributor to replace.
+Its placeholder values pass validation, with a warning (validate.py) until the contributor has
+replaced the TODO text and example.com links: ``validate --strict`` and CI fail on it.
 """
 
 from __future__ import annotations
@@ -55,6 +55,10 @@ def skeleton(topic_id: str, title: str) -> dict:
              "free": True},
         ],
         "subtopics": ["TODO: first subtopic", "TODO: second subtopic"],
+        "checks": [{"question": f"TODO: self-check question {n}?",
+                    "answer": "TODO: the answer a learner compares theirs with."} for n in (1, 2, 3)],
+        "exercises": [{"task": "TODO: a hands-on task, doable with free tools and public data.",
+                       "outcome": "TODO: what a finished result looks like."}],
     }
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
 from roadmap_site.diagnostics import Diagnostic, did_you_mean
 from roadmap_site.loader import Document
-from roadmap_site.model import ALL_MODELS, ID_PATTERN, Phase, Project, Topic
+from roadmap_site.model import ALL_MODELS, ID_PATTERN, Catalog, CatalogResource, Phase, Project, Topic
 
 M = TypeVar("M")
 
@@ -58,36 +59,123 @@ def check(document: Document, model: type[M] | TypeAdapter, loc: tuple = ()) -> 
         return None, [_diagnostic(document, data, loc, err) for err in exc.errors()]
 
 
-def check_phase(document: Document) -> tuple[Phase | None, list[Diagnostic], set[str]]:
-    """Validate a phase file, keeping the valid topics when some are broken.
+@dataclass
+class Checked:
+    """A file checked item by item: one broken item hides only itself."""
 
-    Returns the phase (None when the phase itself is broken), the diagnostics, and the ids of
-    topics that failed, so that references to them are not reported again as unknown.
+    model: Any  # the file's model with its valid items; None when the file itself is unusable
+    indices: list[int]  # the position in the file of each valid item
+    diagnostics: list[Diagnostic]
+    broken: dict[str, tuple]  # id of each item that failed -> its loc in the document
+    anonymous: bool = False  # an item failed whose id is unusable: references cannot be judged
+
+    @property
+    def complete(self) -> bool:
+        """Whether every id of the file is known (valid, or among the broken ones)."""
+        return self.model is not None and not self.anonymous
+
+
+def check_phase(document: Document, stem: str) -> Checked:
+    """Validate a phase file, keeping its valid topics when some are broken.
+
+    A broken topic does not stop the others: they are kept (with their index in the file, for
+    positions) and the broken topics' ids are returned so that references to them are not
+    reported as unknown. A broken key of the phase itself (``title: 5``) is reported, and the
+    phase is kept with the valid parts (its file name for a broken ``id``).
     """
     data = document.data
     try:
-        return Phase.model_validate(data), [], set()
+        phase = Phase.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors()
+    else:
+        indices = list(range(len(phase.topics)))
+        return Checked(phase, indices, _placeholders(document, indices), {})
     problems = [_diagnostic(document, data, (), err) for err in errors]
-    bad = {err["loc"][1] for err in errors
-           if len(err["loc"]) > 2 and err["loc"][0] == "topics" and isinstance(err["loc"][1], int)}
     topics = data.get("topics") if isinstance(data, dict) else None
     if not isinstance(topics, list):
-        return None, problems, set()
-    broken = {t["id"] for i, t in enumerate(topics) if i in bad and isinstance(t, dict)
-              and isinstance(t.get("id"), str)}
-    if any(not (len(e["loc"]) > 2 and e["loc"][0] == "topics") for e in errors):
-        # the phase itself is broken: none of its topics can be placed
-        return None, problems, broken | {t["id"] for t in topics if isinstance(t, dict)
-                                         and isinstance(t.get("id"), str)}
-    valid = [Topic.model_validate(t) for i, t in enumerate(topics) if i not in bad]
-    if not valid:
-        return None, problems, broken
-    shell = {k: v for k, v in data.items() if k != "topics"}
-    if shell.get("project") is not None:  # valid here: an error in it would have broken the phase
-        shell["project"] = Project.model_validate(shell["project"])
-    return Phase.model_construct(**shell, topics=valid), problems, broken
+        return Checked(None, [], problems, {})
+    bad_topics, bad_keys = set(), set()
+    for err in errors:
+        loc = err["loc"]
+        if len(loc) >= 2 and loc[0] == "topics" and isinstance(loc[1], int):
+            bad_topics.add(loc[1])
+        elif loc:
+            bad_keys.add(loc[0])
+    if "topics" in bad_keys:  # empty, or not a list of mappings: nothing to keep
+        return Checked(None, [], problems, {})
+    indices = [i for i in range(len(topics)) if i not in bad_topics]
+    valid = [Topic.model_validate(topics[i]) for i in indices]
+    fallback = {"id": stem, "title": stem, "summary": ""}
+    shell = {k: data[k] if k in data and k not in bad_keys else fallback[k] for k in fallback}
+    if data.get("project") is not None and "project" not in bad_keys:
+        shell["project"] = Project.model_validate(data["project"])
+    phase = Phase.model_construct(**shell, topics=valid)
+    return Checked(phase, indices, problems + _placeholders(document, indices),
+                   *_ids(topics, bad_topics, ("topics",)))
+
+
+def check_catalog(document: Document) -> Checked:
+    """Validate a resource catalog file, keeping its valid entries when some are broken."""
+    data = document.data
+    try:
+        entries = Catalog.validate_python(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+    else:
+        return Checked(entries, list(range(len(entries))), [], {})
+    problems = [_diagnostic(document, data, (), err) for err in errors]
+    bad = {err["loc"][0] for err in errors if err["loc"] and isinstance(err["loc"][0], int)}
+    if not isinstance(data, list) or any(not err["loc"] for err in errors):
+        return Checked(None, [], problems, {})
+    indices = [i for i in range(len(data)) if i not in bad]
+    entries = [CatalogResource.model_validate(data[i]) for i in indices]
+    return Checked(entries, indices, problems, *_ids(data, bad))
+
+
+def _ids(items: list, bad: set[int], prefix: tuple = ()) -> tuple[dict[str, tuple], bool]:
+    """The id of each broken item (with the item's loc), and whether one has no usable id."""
+    ids = {}
+    for i in sorted(bad):
+        item_id = items[i].get("id") if isinstance(items[i], dict) else None
+        if isinstance(item_id, str) and re.fullmatch(ID_PATTERN, item_id):
+            ids[item_id] = (*prefix, i)
+    return ids, len(ids) < len(bad)
+
+
+# What `roadmap-site new topic` writes for the contributor to replace (scaffold.py): TODO
+# text and links to the domains reserved for examples (RFC 2606).
+_TODO = re.compile(r"\bTODO\b")
+_EXAMPLE_URL = re.compile(r"^https?://([^/]*\.)?example\.(com|org|net)([:/?#]|$)", re.IGNORECASE)
+
+
+def _placeholders(document: Document, indices: list[int]) -> list[Diagnostic]:
+    """One warning per topic (of those at ``indices``) that still holds placeholders."""
+    topics = document.data["topics"]
+    out = []
+    for i in indices:
+        loc = ("topics", i)
+        found = sorted({document.position(where)[0] for where in _placeholder_locs(topics[i], loc)})
+        if found:
+            lines = ", ".join(map(str, found))
+            out.append(document.diagnostic(
+                loc, f"topic '{topics[i]['id']}' still has placeholder text (TODO or an "
+                f"example.com link) on line{'s' * (len(found) > 1)} {lines}",
+                "replace each TODO and example.com link with the real content",
+                severity="warning"))
+    return out
+
+
+def _placeholder_locs(value: Any, loc: tuple):
+    if isinstance(value, str):
+        if _TODO.search(value) or _EXAMPLE_URL.match(value):
+            yield loc
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _placeholder_locs(v, (*loc, k))
+    elif isinstance(value, list):
+        for j, v in enumerate(value):
+            yield from _placeholder_locs(v, (*loc, j))
 
 
 def _data_loc(data: Any, loc: tuple) -> tuple:
@@ -135,6 +223,10 @@ def _diagnostic(document: Document, data: Any, base: tuple, err: dict) -> Diagno
             hint = f"write a list: [{value}] or one '- item' per line"
         elif kind == "string_type" and isinstance(value, (int, float, bool)):
             hint = "put the value in quotes to make it text"
+        elif kind in ("int_type", "float_type", "int_from_float") and isinstance(value, str):
+            hint = "write the number alone, without quotes or units"
+        elif kind == "bool_type":
+            hint = "write true or false"
         return document.diagnostic(where, f"'{field}' must be {_TYPE_NAMES[kind]}, "
                                    f"not {describe(value)}", hint)
     if kind == "literal_error":
