@@ -73,8 +73,11 @@ def display_path(path: str | os.PathLike, *, resolved: Path | None = None, cwd: 
     """
     p = Path(path)
     try:
-        return (resolved or p.resolve()).relative_to(cwd or Path.cwd().resolve()).as_posix()
-    except ValueError:
+        # the folder resolved, not the name: a symbolic link is shown as itself, and a
+        # looping one cannot make this raise
+        return (resolved or p.absolute().parent.resolve() / p.name).relative_to(
+            cwd or Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return p.as_posix()
 
 

@@ -11,6 +11,7 @@ diagnostics.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,7 +162,12 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS, *, display: str | Non
         return Diagnostic(shown, line, col, severity, message, hint, category)  # type: ignore[arg-type]
 
     try:
-        size = len(raw) if raw is not None else path.stat().st_size
+        if raw is None:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):  # reading a FIFO or a device would block or never end
+                return None, [problem(1, 1, "is not a regular file (a FIFO, socket or device)", "remove it",
+                                      category="file")]
+        size = len(raw) if raw is not None else info.st_size
         if size > limits.max_file_bytes:
             return None, [problem(1, 1, f"file is {size:,} bytes; the limit is "
                                   f"{limits.max_file_bytes:,}", "split it into several files",

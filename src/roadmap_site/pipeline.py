@@ -6,7 +6,9 @@ the files that changed between two rebuilds.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,13 +129,14 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
         out.extend(diagnostics)
         return document, model
 
-    for entry in sorted(root.iterdir()):
-        if entry.name.startswith((".", "_")):
+    top = root.resolve()
+    for entry in _scan(root, top, out):
+        if entry.name.startswith("_"):
             continue
         if entry.is_file():
             out.extend(_stray(entry))
         elif entry.name == RESOURCES_DIR:
-            for path in sorted(entry.iterdir()):
+            for path in _scan(entry, top, out):
                 if _is_yaml(path):
                     document, checked = load(path, Catalog)
                     if checked is not None and checked.model is not None:
@@ -144,7 +147,7 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
                 elif not path.name.startswith("."):
                     out.extend(_stray(path))
         else:
-            roadmaps.append(_load_roadmap(entry, load, out))
+            roadmaps.append(_load_roadmap(entry, top, load, out))
 
     if not roadmaps:
         out.append(Diagnostic(display_path(root), 1, 1, "error", "no roadmaps found",
@@ -157,7 +160,7 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
     return LoadResult(None if has_errors(diagnostics) else curriculum, diagnostics, files)
 
 
-def _load_roadmap(folder: Path, load, out: list[Diagnostic]) -> RoadmapFiles:
+def _load_roadmap(folder: Path, top: Path, load, out: list[Diagnostic]) -> RoadmapFiles:
     main = folder / "roadmap.yml"
     files = RoadmapFiles(folder.name, None, source=display_path(main))
     if main.is_file():
@@ -170,11 +173,11 @@ def _load_roadmap(folder: Path, load, out: list[Diagnostic]) -> RoadmapFiles:
         out.append(Diagnostic(files.source, 1, 1, "error", "roadmap folder has no roadmap.yml",
                               "add roadmap.yml (id, title, summary, phases) or remove the folder",
                               "layout"))
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path == main:
+    for path in _scan(folder, top, out):
+        if path == main:
             continue
         if path.is_dir() and path.name == "phases":
-            for phase_path in sorted(path.iterdir()):
+            for phase_path in _scan(path, top, out):
                 if _is_yaml(phase_path):
                     document, checked = load(phase_path, Phase)
                     # None marks a phase file that exists but is unusable: its own errors
@@ -193,6 +196,51 @@ def _load_roadmap(folder: Path, load, out: list[Diagnostic]) -> RoadmapFiles:
         else:
             out.extend(_stray(path))
     return files
+
+
+def _ignored(name: str) -> bool:
+    """Hidden files, editor artefacts (backup~, #autosave#, .#lock) and READMEs: not content."""
+    return (name.startswith((".", "#")) or name.endswith("~")
+            or name.split(".", 1)[0].upper() in ("README", "LICENSE", "NOTES"))
+
+
+def _scan(folder: Path, top: Path, out: list[Diagnostic]) -> list[Path]:
+    """The entries of ``folder`` that are content: regular files and folders inside the
+    curriculum. A broken or looping symbolic link, one that leads out of the curriculum, a
+    FIFO or a device is a diagnostic naming its path, never a traceback or a silent skip."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        out.append(Diagnostic(display_path(folder), 1, 1, "error",
+                              f"cannot read folder: {exc.strerror or exc}", None, "file"))
+        return []
+    usable = []
+    for entry in entries:
+        if _ignored(entry.name):
+            continue
+        problem = None
+        try:
+            if entry.is_symlink():
+                target = entry.resolve(strict=True)  # raises on a loop or a missing target
+                if target != top and top not in target.parents:
+                    problem = ("symbolic link leads out of the curriculum folder",
+                               "copy the file into the curriculum instead of linking to it")
+            info = entry.stat()
+            if problem is None and not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+                problem = ("is not a regular file or folder (a FIFO, socket or device)", "remove it")
+        except RuntimeError:  # Python < 3.13 reports a symlink loop this way
+            problem = ("symbolic link loops back on itself", "point it at a real file, or remove it")
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                problem = ("symbolic link loops back on itself", "point it at a real file, or remove it")
+            else:
+                problem = (f"symbolic link is broken ({exc.strerror or exc})" if entry.is_symlink()
+                           else f"cannot read it ({exc.strerror or exc})", "fix or remove it")
+        if problem:
+            out.append(Diagnostic(display_path(entry), 1, 1, "error", problem[0], problem[1], "file"))
+        else:
+            usable.append(entry)
+    return usable
 
 
 def _is_yaml(path: Path) -> bool:
