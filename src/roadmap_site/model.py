@@ -31,7 +31,7 @@ RESOURCE_TYPES = ("official", "docs", "book", "course", "video", "article", "pap
                   "dataset", "podcast")
 MIN_CHECKS, MAX_CHECKS = 3, 5  # fewer than the minimum is a warning (content to write)
 MIN_EXERCISES, MAX_EXERCISES = 1, 3
-MIN_HOURS, MAX_HOURS = 0.5, 200  # under half an hour is a subtopic, not a topic
+MIN_HOURS, MAX_HOURS = 0.5, 200.0  # under half an hour is a subtopic, not a topic
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64),
                Field(description="Lowercase kebab-case identifier, e.g. linear-regression")]
