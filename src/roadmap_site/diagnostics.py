@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,23 +39,35 @@ class Diagnostic:
     category: Category = field(default="rule", compare=False)
 
     def format(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        text = f"{_safe(self.file)}:{self.line}:{self.column}: {self.severity}: {_safe(self.message)}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {_safe(self.hint)}"
         return text
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the PR diff."""
         title = "roadmap-site"
-        message = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        message = _safe(self.message + (f" (hint: {self.hint})" if self.hint else ""))
         return (
-            f"::{self.severity} file={_gh_property(self.file)},line={self.line},"
+            f"::{self.severity} file={_gh_property(_safe(self.file))},line={self.line},"
             f"col={self.column},title={_gh_property(title)}::{_gh_data(message)}"
         )
 
     def to_dict(self) -> dict:
         return {"file": self.file, "line": self.line, "column": self.column,
                 "severity": self.severity, "message": self.message, "hint": self.hint}
+
+
+# What a terminal or a log viewer would act on instead of showing: control characters (ANSI
+# escape sequences start with ESC), line and paragraph separators, bidirectional overrides.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text: str) -> str:
+    """Text with every such character shown as an escape (``\\x1b``): a file name or value
+    from the curriculum cannot rewrite the terminal or hide part of a message. Newlines stay
+    only where the message itself has them (the hint's own line)."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _gh_data(value: str) -> str:

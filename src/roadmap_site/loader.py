@@ -80,7 +80,9 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
 }
 _TEXT_TAGS = {"tag:yaml.org,2002:timestamp"}  # dates: keep as written
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Control characters, and the line and paragraph separators, which YAML counts as line breaks
+# where editors do not (every later position would be off by one line).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _constructor = yaml.constructor.SafeConstructor()
 
 

@@ -37,7 +37,8 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64),
                Field(description="Lowercase kebab-case identifier, e.g. linear-regression")]
 Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, max_length=130),
                 Field(description="A topic id in this roadmap, or roadmap-id/topic-id")]
-Title = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+ONE_LINE = r"^[^\n\r\u2028\u2029]*$"  # a title becomes a heading: a line break would split it
+Title = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=ONE_LINE)]
 Summary = Annotated[str, StringConstraints(min_length=1, max_length=1000),
                     Field(description="Inline Markdown; [[roadmap/topic]] links to a topic")]
 SubtopicTitle = Annotated[str, StringConstraints(min_length=1, max_length=200)]

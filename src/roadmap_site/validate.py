@@ -10,7 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from roadmap_site.diagnostics import Diagnostic, did_you_mean
 from roadmap_site.loader import Document
-from roadmap_site.model import ALL_MODELS, ID_PATTERN, Catalog, CatalogResource, Phase, Project, Topic
+from roadmap_site.model import ALL_MODELS, ID_PATTERN, ONE_LINE, Catalog, CatalogResource, Phase, Project, Topic
 
 M = TypeVar("M")
 
@@ -220,7 +220,7 @@ def _diagnostic(document: Document, data: Any, base: tuple, err: dict) -> Diagno
     if kind in _TYPE_NAMES:
         hint = None
         if kind == "list_type" and isinstance(value, str):
-            hint = f"write a list: [{value}] or one '- item' per line"
+            hint = f"write a list: [{_short(value)}] or one '- item' per line"
         elif kind == "string_type" and isinstance(value, (int, float, bool)):
             hint = "put the value in quotes to make it text"
         elif kind in ("int_type", "float_type", "int_from_float") and isinstance(value, str):
@@ -238,7 +238,10 @@ def _diagnostic(document: Document, data: Any, base: tuple, err: dict) -> Diagno
         if ctx.get("pattern") == ID_PATTERN or field in ("id", "ref", "requires", "phases", "tags"):
             return document.diagnostic(where, f"'{_short(str(value))}' is not a valid id: use "
                                        "lowercase letters, digits and single hyphens",
-                                       f"try '{kebab(str(value))}'")
+                                       f"try '{_short(kebab(str(value)))}'")
+        if ctx.get("pattern") == ONE_LINE:
+            return document.diagnostic(where, f"'{field}' must be one line",
+                                       "remove the line break (a '>-' or '|' block keeps them)")
         return document.diagnostic(where, f"'{_short(str(value))}' is not a valid topic "
                                    "reference", "write 'topic-id' or 'roadmap-id/topic-id'")
     if kind == "string_too_short":
