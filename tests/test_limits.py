@@ -150,3 +150,31 @@ def test_deep_flow_nesting_is_refused_where_it_starts_whatever_the_yaml_release(
     assert document is None
     assert [(d.line, d.column, d.severity) for d in diagnostics] == [(2, 6 + 23, "error")]
     assert "24 levels" in diagnostics[0].message
+
+
+def test_validation_work_is_bounded_by_unknown_references(tmp_path, monkeypatch):
+    """A topic listing thousands of unknown prerequisites: hints are searched a bounded number
+    of times (each search scans a roadmap's ids), and a file shows at most 100 diagnostics and
+    one that counts the rest."""
+    import difflib
+
+    from roadmap_site.diagnostics import MAX_PER_FILE
+    from roadmap_site.pipeline import load_curriculum
+
+    root = tmp_path / "curriculum"
+    shutil.copytree(GOOD, root)
+    refs = ", ".join(f"unknown-prereq-{i}" for i in range(1500))
+    topics = [f"  - {{id: t-{i}, title: T {i}, summary: S., level: beginner, hours: 1, "
+              f"resources: [{{ref: islr}}, {{ref: python-docs}}]"
+              + (f", prerequisites: [{refs}]" if i == 0 else "") + "}" for i in range(500)]
+    (root / "basics/phases/next.yml").write_text("id: next\ntitle: Next\nsummary: S.\ntopics:\n"
+                                                 + "\n".join(topics) + "\n", encoding="utf-8")
+    calls = []
+    real = difflib.get_close_matches
+    monkeypatch.setattr(difflib, "get_close_matches", lambda *a, **k: calls.append(1) or real(*a, **k))
+    result = load_curriculum(root)
+    assert len(calls) <= 250, len(calls)
+    in_file = [d for d in result.diagnostics if d.file.endswith("basics/phases/next.yml")]
+    assert len(in_file) == MAX_PER_FILE + 1
+    assert "more problems in this file are not shown" in in_file[-1].message
+    assert "1," in in_file[-1].message  # the count of what is hidden: well over a thousand

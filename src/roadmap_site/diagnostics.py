@@ -99,6 +99,31 @@ def sort_key(d: Diagnostic) -> tuple:
     return (d.severity != "error", CATEGORIES.index(d.category), d.file, d.line, d.column, d.message)
 
 
+MAX_PER_FILE = 100  # a file with more is mostly one mistake repeated: fix the first ones
+
+
+def cap_per_file(diagnostics: list[Diagnostic], limit: int = MAX_PER_FILE) -> list[Diagnostic]:
+    """At most ``limit`` diagnostics per file (in the given order), then one that counts the
+    rest: thousands of messages help no one, and printing them costs time."""
+    shown: dict[str, int] = {}
+    hidden: dict[str, list[Diagnostic]] = {}
+    out = []
+    for d in diagnostics:
+        if shown.get(d.file, 0) < limit:
+            shown[d.file] = shown.get(d.file, 0) + 1
+            out.append(d)
+        else:
+            hidden.setdefault(d.file, []).append(d)
+    for file, rest in hidden.items():
+        errors = sum(d.severity == "error" for d in rest)
+        first = rest[0]  # listed where the first hidden one would have been
+        out.append(Diagnostic(file, first.line, first.column, "error" if errors else "warning",
+                              f"{len(rest):,} more problems in this file are not shown "
+                              f"({errors:,} errors, {len(rest) - errors:,} warnings)",
+                              "fix the ones shown first; they often cause the rest", first.category))
+    return out
+
+
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     # dict.fromkeys drops exact duplicates while keeping the first occurrence.
     return sorted(dict.fromkeys(diagnostics), key=sort_key)

@@ -200,6 +200,7 @@ class Known:
     topics: dict[str, TopicNode]
     broken: Broken  # topics that failed validation
     silent: set[str]  # "roadmap/*" for roadmaps whose topics are not all known
+    hint_budget: int = 200  # "did you mean" searches per run: each scans a roadmap's ids
 
     def unknown(self, key: str, doc: Document, loc: tuple, out: list[Diagnostic]) -> bool:
         """True when ``key`` names no topic and nothing explains why: the caller reports it as
@@ -357,7 +358,7 @@ def _resolve_project(pnode: PhaseNode, doc: Document, known: Known, out: list[Di
         key = qualify(ref, pnode.roadmap)
         if known.unknown(key, doc, ("project", "topics", j), out):
             out.append(doc.diagnostic(("project", "topics", j), f"unknown topic '{ref}'",
-                                      _ref_hint(ref, pnode.roadmap, known.topics), category="reference"))
+                                      _ref_hint(ref, pnode.roadmap, known), category="reference"))
         elif key in known.topics and key in pnode.project_topics:
             out.append(doc.diagnostic(("project", "topics", j), f"'{ref}' is listed twice",
                                       "remove the second entry", severity="warning"))
@@ -379,13 +380,19 @@ def _resolve(ref: str, tnode: TopicNode, known: Known, doc: Document, loc: tuple
         return None
     if known.unknown(key, doc, loc, out):
         out.append(doc.diagnostic(loc, f"unknown topic '{ref}'",
-                                  _ref_hint(ref, tnode.roadmap, known.topics),
+                                  _ref_hint(ref, tnode.roadmap, known),
                                   category="reference"))
     return key if key in known.topics else None
 
 
-def _ref_hint(ref: str, roadmap: str, topics: dict[str, TopicNode]) -> str | None:
-    """Nearest existing topic: first in the roadmap the reference points at, then elsewhere."""
+def _ref_hint(ref: str, roadmap: str, known: Known) -> str | None:
+    """Nearest existing topic: first in the roadmap the reference points at, then elsewhere.
+    Bounded: past the budget (thousands of unknown references) the hint is the generic one."""
+    fallback = "write 'topic-id' for this roadmap or 'roadmap-id/topic-id'"
+    if known.hint_budget <= 0:
+        return fallback
+    known.hint_budget -= 1
+    topics = known.topics
     target_roadmap, _, topic_id = qualify(ref, roadmap).partition("/")
     roadmaps = {k.split("/", 1)[0] for k in topics}
     if target_roadmap not in roadmaps:
@@ -398,7 +405,7 @@ def _ref_hint(ref: str, roadmap: str, topics: dict[str, TopicNode]) -> str | Non
     elsewhere = [k for k in topics if k.endswith("/" + topic_id)]
     if elsewhere:
         return f"did you mean '{elsewhere[0]}'? (a topic of another roadmap)"
-    return "write 'topic-id' for this roadmap or 'roadmap-id/topic-id'"
+    return fallback
 
 
 def check_text(text: str, roadmap: str, known: Known, doc: Document, loc: tuple,
@@ -408,7 +415,7 @@ def check_text(text: str, roadmap: str, known: Known, doc: Document, loc: tuple,
         key = qualify(m.group(1), roadmap)
         if known.unknown(key, doc, loc, out):
             out.append(doc.diagnostic(loc, f"unknown topic '[[{m.group(1)}]]' in text",
-                                      _ref_hint(m.group(1), roadmap, known.topics),
+                                      _ref_hint(m.group(1), roadmap, known),
                                       category="reference"))
     for url in unsafe_links(text):
         out.append(doc.diagnostic(loc, f"link to '{url[:60]}' is not allowed in text",

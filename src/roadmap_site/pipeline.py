@@ -14,7 +14,7 @@ from pathlib import Path
 
 from roadmap_site import gc_pause, validate
 from roadmap_site.curriculum import Curriculum
-from roadmap_site.diagnostics import Diagnostic, display_path, has_errors, sort_diagnostics
+from roadmap_site.diagnostics import Diagnostic, cap_per_file, display_path, has_errors, sort_diagnostics
 from roadmap_site.loader import DEFAULT_LIMITS, Document, Limits, load_file
 from roadmap_site.merge import CatalogFile, PhaseFile, RoadmapFiles, merge
 from roadmap_site.model import Catalog, Phase, Roadmap
@@ -156,7 +156,7 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
     curriculum, problems = merge(roadmaps, catalogs, catalog_complete=catalog_complete)
     out.extend(problems)
     cache.prune()
-    diagnostics = sort_diagnostics(out)
+    diagnostics = sort_diagnostics(cap_per_file(sort_diagnostics(out)))
     return LoadResult(None if has_errors(diagnostics) else curriculum, diagnostics, files)
 
 
