@@ -152,3 +152,21 @@ def test_serve_clean_never_hangs_on_a_curriculum_error(tmp_path):
         assert "Traceback" not in server.output
     finally:
         server.stop()
+
+
+def test_serve_keeps_watching_a_curriculum_folder_that_was_removed_and_restored(tmp_path):
+    project = make_project(tmp_path, GOOD)
+    curriculum = project / "curriculum"
+    server = Server(project)
+    try:
+        server.wait_for("the first build", lambda: ">Python</h1>" in server.get("basics/python/")[1])
+        curriculum.rename(project / "curriculum-away")
+        server.wait_for("the error banner", lambda: "rs-error-banner" in server.get("basics/python/")[1])
+        (project / "curriculum-away").rename(curriculum)
+        server.wait_for("recovery", lambda: "rs-error-banner" not in server.get("basics/python/")[1]
+                        and ">Python</h1>" in server.get("basics/python/")[1])
+        phase = project / PHASE
+        phase.write_text(phase.read_text().replace("    title: Python\n", "    title: Python again\n"))
+        server.wait_for("an edit after the restore", lambda: ">Python again</h1>" in server.get("basics/python/")[1])
+    finally:
+        server.stop()

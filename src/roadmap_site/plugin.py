@@ -15,8 +15,11 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import os
 import re
 import sys
+import threading
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -67,6 +70,45 @@ def _called_from_serve() -> bool:
             return True
         frame = frame.f_back
     return False
+
+
+class CurriculumWatch(threading.Thread):
+    """Re-watches the curriculum folder under `serve` whenever it is a new folder."""
+
+    def __init__(self, server, path: str, interval: float = 1.0) -> None:
+        super().__init__(name="roadmap-site-watch", daemon=True)
+        self.server, self.path, self.interval = server, path, interval
+        self.identity = self._identity()
+
+    def _identity(self):
+        try:
+            info = os.stat(self.path)
+            return info.st_dev, info.st_ino
+        except OSError:
+            return None
+
+    def run(self) -> None:
+        while True:
+            time.sleep(self.interval)
+            identity = self._identity()
+            if identity == self.identity:
+                continue
+            self.identity = identity
+            if identity is not None:
+                try:
+                    self.server.unwatch(self.path)
+                except Exception:  # not watched any more, or an older server: watch it anew
+                    pass
+                try:
+                    self.server.watch(self.path)
+                except Exception as exc:  # never take the server down
+                    log.warning("roadmap-site: cannot watch %s again: %s", self.path, exc)
+            # Gone or back: rebuild (the watcher ignores its root's own removal).
+            cond = getattr(self.server, "_rebuild_cond", None)  # MkDocs' own way to ask for one
+            if cond is not None:
+                with cond:
+                    self.server._want_rebuild = True
+                    cond.notify_all()
 
 
 class RoadmapSiteConfig(Config):
@@ -143,6 +185,15 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         if warnings:
             raise PluginError(f"roadmap-site: {len(warnings)} warning(s) in strict mode; nothing was "
                               "built and site/ was left as it was")
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """Keep watching the curriculum when its folder is removed and comes back (a checkout
+        of another branch, a restore): the file watcher of a removed folder never wakes up
+        again, so a small thread notices the new folder, watches it and asks for a rebuild."""
+        if self.config.enabled:
+            root = Path(config.config_file_path or ".").parent
+            CurriculumWatch(server, str((root / self.config.curriculum_dir).resolve())).start()
+        return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
