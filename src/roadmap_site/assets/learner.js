@@ -59,13 +59,12 @@
   // -- export, import, reset ------------------------------------------------------------------
   function report(name, r) {
     if (r.cancelled) return "Import cancelled. Nothing was changed.";
-    if (r.error) return "Import of \"" + name + "\" failed: " + r.error + (/changed\.$/.test(r.error) ? "" : " Nothing was changed.");
+    if (r.error) return "Import failed (\"" + name + "\"): " + r.error + (/changed\.$/.test(r.error) ? "" : " Nothing was changed.");
     var skipped = r.topics + r.notes - r.changed, out = "Imported \"" + name + "\": " + r.topics + " topics and " +
       r.notes + " notes, " + r.changed + " of them new here.";
     if (skipped) out += " " + skipped + " were already here or changed here more recently, and were kept as they are.";
     if (r.unknown.length) out += " Left out " + r.unknown.length + " topics this site does not have: " +
       r.unknown.slice(0, 5).join(", ") + (r.unknown.length > 5 ? ", …" : "") + ".";
-    if (r.bad) out += " Left out " + r.bad + " unreadable entries.";
     return out;
   }
   function buildTools(box) {

@@ -155,7 +155,7 @@
     if (hold) return { error: "First download or discard the unreadable progress (see above)." };
     if (text === null || text.length > MAX_FILE) return { error: "the file is larger than 2 MB." };
     var d = decode(text);
-    if (!d) return { error: "it is not a progress file exported from this site." };
+    if (!d || d.bad) return { error: d ? d.bad + " of its entries cannot be read." : "it is not a progress file exported from this site." };
     var unknown = [], now = Date.now();
     ["topics", "notes"].forEach(function (map) {
       for (var k in d[map]) {
@@ -166,7 +166,7 @@
     sync();
     var next = copy(state), before = copy(state), changed = merge(next, d), text2 = encode(next);
     var result = { topics: Object.keys(d.topics).length, notes: Object.keys(d.notes).length,
-                   unknown: unknown, bad: d.bad, changed: changed };
+                   unknown: unknown, changed: changed };
     if (!ls) return Object.assign(result, { error: "this browser blocks storage." });
     if (ask && !ask(result)) return Object.assign(result, { cancelled: true });
     if (!tryWrite(KEY, text2)) {
