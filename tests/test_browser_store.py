@@ -15,7 +15,9 @@ from browser import launch, serve_directory
 from conftest import GOOD, make_project, mkdocs
 
 pytestmark = pytest.mark.browser
-KEY = "roadmap-site:/a/:progress"
+PREFIX = "roadmap-site:/a/:progress:"  # + a roadmap's id: one key per roadmap
+SHARD = PREFIX + "basics"
+ASIDE = "roadmap-site:/a/:unreadable:"
 OLD_KEY = "roadmap-site:progress:v1"
 # Fill this origin's localStorage until a write of even a few characters fails.
 FILL = """() => { let n = 0;
@@ -64,14 +66,28 @@ def open_page(context, url):
     return page
 
 
-def stored(page, key=KEY) -> dict | None:
-    raw = page.evaluate("k => localStorage.getItem(k)", key)
-    return json.loads(raw) if raw else None
+def raw_items(page, prefix=PREFIX) -> dict[str, str]:
+    return page.evaluate("p => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith(p)))",
+                         prefix)
 
 
-def states(page, key=KEY) -> dict[str, str]:
-    data = stored(page, key) or {"topics": {}}
-    return {k: v[0] for k, v in data["topics"].items() if v[0] != "todo"}
+def stored(page, prefix=PREFIX) -> dict:
+    """Every roadmap's stored document, merged; each one must be format 2."""
+    merged: dict = {"topics": {}, "notes": {}}
+    for raw in raw_items(page, prefix).values():
+        data = json.loads(raw)
+        assert data["version"] == 2
+        merged["topics"].update(data["topics"])
+        merged["notes"].update(data["notes"])
+    return merged
+
+
+def states(page, prefix=PREFIX) -> dict[str, str]:
+    return {k: v[0] for k, v in stored(page, prefix)["topics"].items() if v[0] != "todo"}
+
+
+def get(page, key: str) -> str | None:
+    return page.evaluate("k => localStorage.getItem(k)", key)
 
 
 def mark(page, topic_url: str, label: str) -> None:
@@ -108,7 +124,7 @@ def test_failed_save_then_other_tab_loses_nothing(origin, context):
     b.evaluate(FREE)  # room again; B saves a change of its own
     mark(b, origin + "a/basics/linear-algebra/", "Done")
     # A saves its pending change as soon as it sees B's write, merged with it.
-    a.wait_for_function(f"(localStorage.getItem({KEY!r}) || '').includes('basics/python')")
+    a.wait_for_function(f"(localStorage.getItem({SHARD!r}) || '').includes('basics/python')")
     a.get_by_role("radio", name="In progress").check()
     assert states(a) == {"basics/python": "doing", "basics/linear-algebra": "done"}
     assert a.locator(".rs-notes .rs-problem").inner_text() == ""
@@ -122,62 +138,80 @@ def test_failed_save_is_merged_even_without_the_storage_event(origin, context):
     a.evaluate(FREE)
     # Another tab's save, written behind A's back (no storage event reaches A for it).
     a.evaluate("""k => localStorage.setItem(k, JSON.stringify({version: 2, notes: {},
-        topics: {'basics/linear-algebra': ['done', Date.now()]}}))""", KEY)
+        topics: {'basics/linear-algebra': ['done', Date.now()]}}))""", SHARD)
     a.get_by_role("radio", name="In progress").check()
     assert states(a) == {"basics/linear-algebra": "done", "basics/python": "doing"}
 
 
 def test_corrupt_storage_is_kept_for_real(origin, context, tmp_path):
     page = open_page(context, origin + "a/basics/")
-    page.evaluate("k => localStorage.setItem(k, '{not json')", KEY)
+    page.evaluate("k => localStorage.setItem(k, '{not json')", SHARD)
     page.reload()
     problem = page.locator("[data-rs-tools] .rs-problem")
-    assert "could not be read" in problem.inner_text() and "copy was kept" in problem.inner_text()
-    copies = page.evaluate("k => Object.keys(localStorage).filter(x => x.startsWith(k + ':unreadable'))", KEY)
-    assert len(copies) == 1
-    assert page.evaluate("k => localStorage.getItem(k)", copies[0]) == "{not json"
+    assert "could not be read" in problem.inner_text() and "kept in this browser as a copy" in problem.inner_text()
+    assert list(raw_items(page, ASIDE).values()) == ["{not json"]
     with page.expect_download() as info:
         problem.get_by_role("button", name="Download the unreadable data").click()
     info.value.save_as(tmp_path / "lost.txt")
     assert (tmp_path / "lost.txt").read_text() == "{not json"
     mark(page, origin + "a/basics/python/", "Done")  # now the original may be replaced
     assert states(page) == {"basics/python": "done"}
-    assert page.evaluate("k => localStorage.getItem(k)", copies[0]) == "{not json"
+    assert list(raw_items(page, ASIDE).values()) == ["{not json"]  # the copy outlives the original
+    page.goto(origin + "a/basics/")  # and can still be deleted
+    page.locator("[data-rs-tools] .rs-problem").get_by_role("button", name="Delete the kept copy").click()
+    assert raw_items(page, ASIDE) == {}
+    assert page.locator("[data-rs-tools] .rs-problem").inner_text() == ""
 
 
 def test_partly_corrupt_storage_keeps_what_it_can_read_and_a_copy(origin, context):
     page = open_page(context, origin + "a/basics/")
     raw = json.dumps({"version": 2, "notes": {}, "topics": {"basics/python": ["done", 5],
                                                             "basics/regression": ["finished", 6]}})
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, raw])
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [SHARD, raw])
     page.reload()
     assert page.get_attribute('[data-rs-item="basics/python"]', "data-rs-state") == "done"
-    assert "could not be read in full" in page.locator("[data-rs-tools] .rs-problem").inner_text()
-    copies = page.evaluate("k => Object.keys(localStorage).filter(x => x.startsWith(k + ':unreadable'))", KEY)
-    assert [page.evaluate("k => localStorage.getItem(k)", c) for c in copies] == [raw]
+    assert "could not be read" in page.locator("[data-rs-tools] .rs-problem").inner_text()
+    assert list(raw_items(page, ASIDE).values()) == [raw]
 
 
 def test_corrupt_storage_with_no_room_for_a_copy_is_never_overwritten(origin, context, tmp_path):
     page = open_page(context, origin + "a/basics/python/")
-    page.evaluate("k => localStorage.setItem(k, '{not json')", KEY)
+    page.evaluate("k => localStorage.setItem(k, '{not json')", SHARD)
     page.evaluate(FILL)
     page.reload()
     problem = page.locator(".rs-notes .rs-problem")
     assert "no room to keep a copy" in problem.inner_text()
-    page.evaluate(FREE)  # even with room now, nothing replaces the unreadable data unasked
     page.get_by_role("radio", name="Done").check()
     page.fill(".rs-notes textarea", "a note")
     page.locator(".rs-notes textarea").blur()
-    assert page.evaluate("k => localStorage.getItem(k)", KEY) == "{not json"
+    assert get(page, SHARD) == "{not json" and raw_items(page, ASIDE) == {}
     assert "Not saved" in page.locator(".rs-note-status").inner_text()
     with page.expect_download() as info:
         problem.get_by_role("button", name="Download the unreadable data").click()
     info.value.save_as(tmp_path / "lost.txt")
     assert (tmp_path / "lost.txt").read_text() == "{not json"
-    # Downloaded: what was held on the page is saved now.
-    assert states(page) == {"basics/python": "done"}
+    # Downloaded: the page may replace it now, but the storage is still full: it says so.
+    assert get(page, SHARD) == "{not json"
+    assert "could not be saved" in problem.inner_text()
+    page.evaluate(FREE)
+    page.get_by_role("radio", name="Done").check()
+    page.get_by_role("radio", name="Skipped").check()
+    assert states(page) == {"basics/python": "skipped"}
     assert stored(page)["notes"]["basics/python"][0] == "a note"
     assert problem.inner_text() == ""
+
+
+def test_corrupt_storage_is_copied_aside_once_there_is_room(origin, context):
+    page = open_page(context, origin + "a/basics/python/")
+    page.evaluate("k => localStorage.setItem(k, '{not json')", SHARD)
+    page.evaluate(FILL)
+    page.reload()
+    page.get_by_role("radio", name="Done").check()
+    assert get(page, SHARD) == "{not json"
+    page.evaluate(FREE)
+    page.get_by_role("radio", name="In progress").check()  # copies it first, then saves
+    assert list(raw_items(page, ASIDE).values()) == ["{not json"]
+    assert states(page) == {"basics/python": "doing"}
 
 
 def test_two_sites_on_one_origin_keep_their_own_progress(origin, context):
@@ -191,7 +225,7 @@ def test_two_sites_on_one_origin_keep_their_own_progress(origin, context):
     a.reload()
     assert a.get_by_role("radio", name="Done").is_checked()
     assert states(a) == {"basics/python": "done"}
-    assert states(a, "roadmap-site:/b/:progress") == {}
+    assert states(a, "roadmap-site:/b/:progress:") == {}
 
 
 def test_format_1_is_migrated_and_left_in_place(origin, context):
@@ -200,9 +234,8 @@ def test_format_1_is_migrated_and_left_in_place(origin, context):
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [OLD_KEY, old])
     page.goto(origin + "a/basics/")
     assert page.get_attribute('[data-rs-item="basics/regression"]', "data-rs-state") == "doing"
-    assert states(page) == {"basics/python": "done", "basics/regression": "doing"}
-    assert stored(page)["version"] == 2
-    assert page.evaluate("k => localStorage.getItem(k)", OLD_KEY) == old  # other sites may need it
+    assert states(page) == {"basics/python": "done", "basics/regression": "doing"}  # format 2 (stored checks)
+    assert get(page, OLD_KEY) == old  # other sites may need it
 
 
 def import_file(page, path: Path) -> str:
@@ -217,7 +250,7 @@ def test_import_near_the_quota_says_it_failed_and_changes_nothing(origin, contex
     page = open_page(context, origin + "a/basics/")
     mark(page, origin + "a/basics/python/", "Done")
     page.goto(origin + "a/basics/")
-    before = page.evaluate("k => localStorage.getItem(k)", KEY)
+    before = raw_items(page)
     big = {"version": 2, "topics": {"basics/regression": ["done", 1]},
            "notes": {k: ["n" * 9000, 1] for k in ("basics/regression", "basics/linear-algebra", "advanced/neural-networks")}}
     path = tmp_path / "big.json"
@@ -225,7 +258,7 @@ def test_import_near_the_quota_says_it_failed_and_changes_nothing(origin, contex
     page.evaluate(FILL)
     text = import_file(page, path)
     assert "Import failed" in text and "not enough room" in text and "Nothing was changed" in text
-    assert page.evaluate("k => localStorage.getItem(k)", KEY) == before
+    assert raw_items(page) == before
     assert page.get_attribute('[data-rs-item="basics/regression"]', "data-rs-state") == "todo"
     page.evaluate(FREE)
     text = import_file(page, path)
@@ -262,7 +295,7 @@ def test_import_merges_by_the_later_change(origin, context, tmp_path):
     path = tmp_path / "old.json"
     path.write_text(json.dumps(file))
     text = import_file(page, path)
-    assert "2 topics and 0 notes, 1 of them new here" in text and "1 were already here or changed here more recently" in text
+    assert "2 topics and 0 notes, 1 of them new here" in text and "1 were already here or changed here later" in text
     assert states(page) == {"basics/python": "done", "basics/regression": "doing"}
 
 
