@@ -39,6 +39,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import launch, serve_directory  # noqa: E402
 
+OLD_KEY = "roadmap-site:progress:v1"  # format 1, before issue 14
+PREFIX = "roadmap-site:/:progress:"  # format 2: + a roadmap's id (the site is served at /)
+
 CLICK = {  # page -> JS that clicks once and returns the milliseconds the click's handlers took
     "topic": """() => { const r = [...document.querySelectorAll('.rs-status input')].find(i => !i.checked);
         const t = performance.now(); r.click(); return performance.now() - t; }""",
@@ -62,24 +65,31 @@ def build(out: Path) -> Path:
     return project / "site"
 
 
-def seed(site: Path, entries: int, old_format: bool) -> str:
+def seed(site: Path, entries: int, old_format: bool) -> dict[str, str]:
+    """localStorage items: every real topic, the rest for topics of retired roadmaps (50 each),
+    a note of 200 characters on every real topic; format 2 (one key per roadmap) or format 1."""
     topics = [t["key"] for t in json.loads((site / "api/topics.json").read_text())["topics"]]
     keys = topics + [f"retired-{i // 50}/topic-{i}" for i in range(max(0, entries - len(topics)))]
     states = ["done", "doing", "skipped"]
     if old_format:
-        return json.dumps({"version": 1, "topics": {k: states[i % 3] for i, k in enumerate(keys)}})
+        return {OLD_KEY: json.dumps({"version": 1, "topics": {k: states[i % 3] for i, k in enumerate(keys)}})}
+    shards: dict[str, dict] = {}
     t = 1_700_000_000_000
-    return json.dumps({"version": 2, "topics": {k: [states[i % 3], t + i] for i, k in enumerate(keys)},
-                       "notes": {k: ["n" * 200, t] for k in topics}})
+    for i, k in enumerate(keys):
+        doc = shards.setdefault(PREFIX + k.split("/")[0], {"version": 2, "topics": {}, "notes": {}})
+        doc["topics"][k] = [states[i % 3], t + i]
+        if k in topics:
+            doc["notes"][k] = ["n" * 200, t]
+    return {key: json.dumps(doc) for key, doc in shards.items()}
 
 
-def measure(browser, url: str, key: str, data: str | None, click: str) -> dict:
+def measure(browser, url: str, data: dict[str, str] | None, click: str) -> dict:
     context = browser.new_context()
-    if data is not None:
-        context.add_init_script(f"localStorage.getItem({key!r}) || localStorage.setItem({key!r}, {json.dumps(data)})")
     page = context.new_page()
     cdp = context.new_cdp_session(page)
-    page.goto(url.rsplit("/", 2)[0] + "/404-warm-up")  # same origin: the seed is in place before the page
+    page.goto(url.rsplit("/", 2)[0] + "/404-warm-up")  # same origin: seed there, then measure the page
+    if data:
+        page.evaluate("items => { for (const k in items) localStorage.setItem(k, items[k]); }", data)
     cdp.send("Performance.enable")
     before = _script(cdp)
     page.goto(url, wait_until="load")
@@ -87,7 +97,7 @@ def measure(browser, url: str, key: str, data: str | None, click: str) -> dict:
     load_script = _script(cdp) - before
     load_event = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     clicked = page.evaluate(CLICK[click])
-    stored = page.evaluate("k => (localStorage.getItem(k) || '').length", key)
+    stored = page.evaluate("() => Object.values(localStorage).reduce((n, v) => n + v.length, 0)")
     context.close()
     return {"load_script_ms": load_script * 1000, "load_event_ms": load_event, "click_ms": clicked,
             "stored_chars": stored}
@@ -99,7 +109,6 @@ def _script(cdp) -> float:
 
 def run(site: Path, reps: int, entries: int, label: str, old_format: bool) -> list[str]:
     data = seed(site, entries, old_format)
-    key = "roadmap-site:progress:v1" if old_format else "roadmap-site:/:progress"
     roadmap = max((p for p in site.glob("*/index.html") if (p.parent / "phases").is_dir()),
                   key=lambda p: p.stat().st_size).parent.name
     topic = json.loads((site / "api/topics.json").read_text())["topics"][0]["url"]
@@ -110,8 +119,7 @@ def run(site: Path, reps: int, entries: int, label: str, old_format: bool) -> li
             runs: dict[str, list[dict]] = {"empty": [], "full": []}
             for _ in range(reps):
                 for variant in runs:  # interleaved
-                    runs[variant].append(measure(browser, url + path, key,
-                                                 data if variant == "full" else None, click))
+                    runs[variant].append(measure(browser, url + path, data if variant == "full" else None, click))
             med = {v: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for v, rs in runs.items()}
             e, f = med["empty"], med["full"]
             lines.append(f"| {label} | {name} | {f['stored_chars'] / 1024:.0f} KB | "
