@@ -42,6 +42,11 @@ from browser import launch, serve_directory  # noqa: E402
 OLD_KEY = "roadmap-site:progress:v1"  # format 1, before issue 14
 PREFIX = "roadmap-site:/:progress:"  # format 2: + a roadmap's id (the site is served at /)
 
+# The store's own start-up, timed alone: store.js run again in the loaded page, after the click
+# (it parses every stored key into a new state; the page's controls keep their own store).
+STORE_LOAD = """async () => { const src = await (await fetch('/assets/roadmap-site/store.js')).text();
+    const run = new Function(src.replace('document.currentScript', 'null')), t = performance.now();
+    run(); return performance.now() - t; }"""
 CLICK = {  # page -> JS that clicks once and returns the milliseconds the click's handlers took
     "topic": """() => { const r = [...document.querySelectorAll('.rs-status input')].find(i => !i.checked);
         const t = performance.now(); r.click(); return performance.now() - t; }""",
@@ -83,7 +88,7 @@ def seed(site: Path, entries: int, old_format: bool) -> dict[str, str]:
     return {key: json.dumps(doc) for key, doc in shards.items()}
 
 
-def measure(browser, url: str, data: dict[str, str] | None, click: str) -> dict:
+def measure(browser, url: str, data: dict[str, str] | None, click: str, old: bool) -> dict:
     context = browser.new_context()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -97,10 +102,11 @@ def measure(browser, url: str, data: dict[str, str] | None, click: str) -> dict:
     load_script = _script(cdp) - before
     load_event = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     clicked = page.evaluate(CLICK[click])
+    store = None if old else page.evaluate(STORE_LOAD)
     stored = page.evaluate("() => Object.values(localStorage).reduce((n, v) => n + v.length, 0)")
     context.close()
     return {"load_script_ms": load_script * 1000, "load_event_ms": load_event, "click_ms": clicked,
-            "stored_chars": stored}
+            "stored_chars": stored, "store_ms": store}
 
 
 def _script(cdp) -> float:
@@ -119,11 +125,15 @@ def run(site: Path, reps: int, entries: int, label: str, old_format: bool) -> li
             runs: dict[str, list[dict]] = {"empty": [], "full": []}
             for _ in range(reps):
                 for variant in runs:  # interleaved
-                    runs[variant].append(measure(browser, url + path, data if variant == "full" else None, click))
-            med = {v: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for v, rs in runs.items()}
+                    runs[variant].append(measure(browser, url + path, data if variant == "full" else None, click,
+                                                 old_format))
+            med = {v: {k: None if rs[0][k] is None else statistics.median(r[k] for r in rs) for k in rs[0]}
+                   for v, rs in runs.items()}
             e, f = med["empty"], med["full"]
-            lines.append(f"| {label} | {name} | {f['stored_chars'] / 1024:.0f} KB | "
-                         f"{e['load_script_ms']:.1f} / {f['load_script_ms']:.1f} (+{f['load_script_ms'] - e['load_script_ms']:.1f}) | "
+            extra = f["load_script_ms"] - e["load_script_ms"]
+            store = (f"{e['store_ms']:.1f} / {f['store_ms']:.1f}" if f["store_ms"] is not None else "n/a")
+            lines.append(f"| {label} | {name} | {f['stored_chars'] / 1024:.0f} KB | {store} | "
+                         f"{e['load_script_ms']:.1f} / {f['load_script_ms']:.1f} ({extra:+.1f}) | "
                          f"{e['load_event_ms']:.0f} / {f['load_event_ms']:.0f} | "
                          f"{e['click_ms']:.1f} / {f['click_ms']:.1f} |")
     return lines
@@ -139,8 +149,9 @@ def main() -> None:
     args = parser.parse_args()
     site = build(args.out)
     print(f"{args.entries:,} entries, median of {args.reps} runs; script time from Chromium's ScriptDuration\n")
-    print("| script | page | stored | load script ms: empty / full (+) | load event ms: empty / full | click script ms: empty / full |")
-    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    print("| script | page | stored | store start-up ms: empty / full | load script ms: empty / full (+) "
+          "| load event ms: empty / full | click script ms: empty / full |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for line in run(site, args.reps, args.entries, "now", False):
         print(line, flush=True)
     if args.before:

@@ -107,7 +107,8 @@ def test_two_tabs_merge_per_topic_and_follow_each_other(origin, context):
     a.goto(origin + "a/basics/")
     b.goto(origin + "a/basics/regression/")
     b.get_by_role("radio", name="In progress").check()
-    a.wait_for_function("document.querySelector('[data-rs-item=\"basics/regression\"]').getAttribute('data-rs-state') === 'doing'")
+    a.wait_for_function("document.querySelector('[data-rs-item=\"basics/regression\"]')"
+                        ".getAttribute('data-rs-state') === 'doing'")
     assert states(a) == {"basics/python": "done", "basics/linear-algebra": "skipped", "basics/regression": "doing"}
     assert a.errors == [] and b.errors == []
 
@@ -240,7 +241,7 @@ def test_format_1_is_migrated_and_left_in_place(origin, context):
 
 def import_file(page, path: Path) -> str:
     message = page.locator("[data-rs-tools] .rs-message")
-    page.evaluate("() => { const m = document.querySelector('[data-rs-tools] .rs-message'); if (m) m.textContent = ''; }")
+    message.evaluate("m => { m.textContent = ''; }")
     page.set_input_files("[data-rs-tools] input[type=file]", str(path))
     page.wait_for_function("document.querySelector('[data-rs-tools] .rs-message').textContent !== ''")
     return message.inner_text()
@@ -252,7 +253,8 @@ def test_import_near_the_quota_says_it_failed_and_changes_nothing(origin, contex
     page.goto(origin + "a/basics/")
     before = raw_items(page)
     big = {"version": 2, "topics": {"basics/regression": ["done", 1]},
-           "notes": {k: ["n" * 9000, 1] for k in ("basics/regression", "basics/linear-algebra", "advanced/neural-networks")}}
+           "notes": {k: ["n" * 9000, 1]
+                     for k in ("basics/regression", "basics/linear-algebra", "advanced/neural-networks")}}
     path = tmp_path / "big.json"
     path.write_text(json.dumps(big))
     page.evaluate(FILL)
