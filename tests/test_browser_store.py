@@ -164,6 +164,28 @@ def test_corrupt_storage_is_kept_for_real(origin, context, tmp_path):
     assert page.locator("[data-rs-tools] .rs-problem").inner_text() == ""
 
 
+def djb2(text: str) -> str:
+    """store.js's name for a kept copy: a 32-bit hash of the text (here BMP only), in base 36."""
+    h = 5381
+    for ch in text:
+        h = ((h * 33) ^ ord(ch)) & 0xFFFFFFFF
+    digits, out = "0123456789abcdefghijklmnopqrstuvwxyz", ""
+    while True:
+        h, r = divmod(h, 36)
+        out = digits[r] + out
+        if not h:
+            return out
+
+
+def test_a_copy_never_replaces_another_copy_of_the_same_name(origin, context):
+    page = open_page(context, origin + "a/basics/")
+    name = ASIDE + djb2("{not json")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [name, "an older copy"])
+    page.evaluate("k => localStorage.setItem(k, '{not json')", SHARD)
+    page.reload()
+    assert raw_items(page, ASIDE) == {name: "an older copy", name + "-1": "{not json"}
+
+
 def test_partly_corrupt_storage_keeps_what_it_can_read_and_a_copy(origin, context):
     page = open_page(context, origin + "a/basics/")
     raw = json.dumps({"version": 2, "notes": {}, "topics": {"basics/python": ["done", 5],

@@ -66,9 +66,11 @@
   // Unreadable data is copied aside (and read back) before anything replaces it; if it cannot
   // be, that roadmap's changes are held until the learner downloads or discards it.
   function keepAside(sk, raw) {
-    const aside = ASIDE + hash(raw);
-    let kept = false;
-    try { kept = ls.getItem(aside) === raw || tryWrite(aside, raw); } catch (e) { /* not kept */ }
+    let aside = ASIDE + hash(raw), n = 0, kept = false, there;
+    try {
+      while ((there = ls.getItem(aside)) !== null && there !== raw) aside = ASIDE + hash(raw) + "-" + ++n;
+      kept = there === raw || tryWrite(aside, raw);
+    } catch (e) { /* not kept */ }
     lost = lost.filter(l => l.aside !== aside && l.shard !== sk);
     lost.push({ raw, aside: kept ? aside : null, shard: sk });
     held[sk] = !kept;
