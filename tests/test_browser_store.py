@@ -395,10 +395,13 @@ def test_next_up_and_prerequisite_states(origin, context):
     # The advanced roadmap has nothing open yet: its page shows what is open elsewhere.
     page.goto(origin + "a/advanced/")
     assert next_up(page) == expected_next(topics, done, "advanced") == ["basics/regression"]
+    assert "in other roadmaps" in page.locator(".rs-next-title").inner_text()
+    assert "Basics" in page.locator(".rs-next li").inner_text()  # the roadmap is named
     mark(page, origin + "a/basics/regression/", "Done")
     page.goto(origin + "a/advanced/")
     assert next_up(page) == ["advanced/neural-networks"]
     assert "20 h" in page.locator(".rs-next li").inner_text()
+    assert "in other roadmaps" not in page.locator(".rs-next-title").inner_text()
     mark(page, origin + "a/advanced/neural-networks/", "Done")
     page.goto(origin + "a/")
     assert next_up(page) == []

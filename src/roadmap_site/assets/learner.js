@@ -118,9 +118,11 @@
   function nextUp(box) {
     if (!index) return topics().then(refresh, () => { /* no next up without the list */ });
     let scope = box.getAttribute("data-rs-next"), list = open(scope, box.getAttribute("data-rs-exclude"));
-    if (!list.length && scope) { scope = ""; list = open("", box.getAttribute("data-rs-exclude")); }
+    const wide = !list.length && scope;
+    if (wide) { scope = ""; list = open("", box.getAttribute("data-rs-exclude")); }
     const head = el("p", { "class": "rs-next-title" });
-    head.append(el("strong", {}, "Next up"), el("span", { "class": "rs-muted" }, list.length ? " · every prerequisite done" : ""));
+    head.append(el("strong", {}, "Next up"), el("span", { "class": "rs-muted" }, !list.length ? "" :
+      wide ? " · nothing here is open yet; in other roadmaps:" : " · every prerequisite done"));
     box.replaceChildren(head);
     if (!list.length) return box.append(el("p", {}, "Nothing left: every topic is done or skipped."));
     const ol = box.appendChild(el("ol", { "class": "rs-next-list" }));
