@@ -407,3 +407,34 @@ def test_next_up_and_prerequisite_states(origin, context):
     assert next_up(page) == []
     assert "every topic is done" in page.locator(".rs-next").inner_text()
     assert page.errors == []
+
+
+def test_notes_are_never_sent_anywhere(origin, context):
+    sent: list[str] = []
+    context.on("request", lambda r: sent.append(f"{r.method} {r.url} {r.post_data or ''}"))
+    page = open_page(context, origin + "a/basics/regression/")
+    page.get_by_label("Your notes").fill("secret-note-7f3a")
+    page.get_by_label("Your notes").blur()
+    page.locator(".rs-note-status", has_text="Saved in this browser").wait_for()
+    page.locator(".md-tabs__link", has_text="Basics").click()  # instant navigation: a fetch
+    page.wait_for_url("**/a/basics/")
+    page.goto(origin + "a/")
+    next_up(page)
+    assert sent and not [r for r in sent if "secret-note-7f3a" in r or r.startswith("POST")]
+
+
+def test_blocked_storage_is_said_and_nothing_claims_to_be_saved(origin, browser):
+    context = browser.new_context()
+    context.add_init_script("for (const m of ['getItem', 'setItem', 'removeItem', 'key']) Storage.prototype[m] = "
+                            "() => { throw new DOMException('blocked', 'SecurityError'); };"
+                            "window.rsErrors = []; addEventListener('error', e => rsErrors.push(e.filename));")
+    page = open_page(context, origin + "a/basics/python/")
+    page.get_by_role("radio", name="Done").check()  # works on the page...
+    assert page.get_by_role("radio", name="Done").is_checked()
+    assert "blocks storage" in page.locator(".rs-notes .rs-problem").inner_text()  # ...and says so
+    page.get_by_label("Your notes").fill("kept?")
+    page.get_by_label("Your notes").blur()
+    assert "Not saved" in page.locator(".rs-note-status").inner_text()
+    # Material's own scripts throw when storage is blocked; the plugin's scripts must not.
+    assert [f for f in page.evaluate("rsErrors") if "roadmap-site" in f] == []
+    context.close()
