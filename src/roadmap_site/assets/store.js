@@ -195,7 +195,7 @@
     emit();
   });
   window.roadmapSiteStore = {
-    STATES, LABELS, MAX_NOTE, MAX_FILE, base, site, reset, exportText, importText, problem,
+    STATES, LABELS, MAX_NOTE, MAX_FILE, base, reset, exportText, importText, problem,
     get: key => { const e = entry("topics", key); return e ? e[0] : "todo"; },
     set: (key, s) => change("topics", key, s),
     note: key => { const e = entry("notes", key); return e ? e[0] : ""; },
