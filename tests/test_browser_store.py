@@ -144,6 +144,17 @@ def test_failed_save_is_merged_even_without_the_storage_event(origin, context):
     assert states(a) == {"basics/linear-algebra": "done", "basics/python": "doing"}
 
 
+def test_crossed_writes_are_repaired(origin, context):
+    """Two tabs' read-merge-write can cross: B's write, made from a state read before A's,
+    drops A's change from storage. A sees B's write (the storage event) and writes the union."""
+    a = open_page(context, origin + "a/basics/python/")
+    a.get_by_role("radio", name="Done").check()
+    crossed = json.dumps({"version": 2, "notes": {}, "topics": {"basics/linear-algebra": ["done", 2e12]}})
+    a.evaluate("""([k, v]) => { localStorage.setItem(k, v);
+        dispatchEvent(new StorageEvent('storage', {key: k, newValue: v})); }""", [SHARD, crossed])
+    assert states(a) == {"basics/python": "done", "basics/linear-algebra": "done"}
+
+
 def test_corrupt_storage_is_kept_for_real(origin, context, tmp_path):
     page = open_page(context, origin + "a/basics/")
     page.evaluate("k => localStorage.setItem(k, '{not json')", SHARD)

@@ -76,14 +76,17 @@
     held[sk] = !kept;
     if (kept) seen[sk] = raw;
   }
-  // A roadmap's stored entries, merged in if another tab changed them.
+  // A roadmap's stored entries, merged in if another tab changed them. True if what is stored
+  // lacks a change of ours (two tabs' writes can cross: the later one must not win it all).
   function readShard(sk) {
     let raw = null;
     try { raw = ls.getItem(sk); } catch (e) { /* blocked */ }
-    if (raw === null || raw === seen[sk]) return;
+    if (raw === null || raw === seen[sk]) return false;
     const d = decode(raw);
     if (d) absorb(shards, d);
-    if (!d || d.bad) keepAside(sk, raw); else seen[sk] = raw;
+    if (!d || d.bad) return keepAside(sk, raw), false;
+    seen[sk] = raw;
+    return MAPS.some(map => Object.entries(shards[sk][map]).some(([k, e]) => newer(e, d[map][k])));
   }
   const readAll = () => ls && stored(PREFIX).forEach(readShard);
 
@@ -190,7 +193,7 @@
   load();
   window.addEventListener("storage", e => {
     if (e.key !== null && !e.key.startsWith(PREFIX)) return;
-    if (e.key) readShard(e.key); else readAll();
+    if (!e.key) readAll(); else if (readShard(e.key)) save(e.key);
     retry();  // another tab may have made room
     emit();
   });
