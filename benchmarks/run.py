@@ -61,7 +61,7 @@ TARGETS = {
     "validate_k10": 2.0,
     "serve_share": 0.05,
     "topic_page": 60 * 1024,
-    "assets": 15 * 1024,
+    "assets": 30 * 1024,  # issue 14 (it was 15 KB in issue 9, before notes and next up)
 }
 
 
@@ -170,7 +170,9 @@ def weight(project: Path, site: Path) -> dict:
     svg = SVG.search(largest)
     assets = sorted((site / "assets" / "roadmap-site").glob("*"))
     scripts = "".join(a.read_text(encoding="utf-8") for a in assets if a.suffix == ".js")
-    requests_data = bool(re.search(r"\bfetch\(|XMLHttpRequest|import\(", scripts))
+    # The diagram must need no data file; next up (and import) fetch the topic list, nothing else.
+    requests = re.findall(r"\bfetch\(([^)]*)\)|XMLHttpRequest|import\(", scripts)
+    requests_data = any("api/topics.json" not in r for r in requests)
     page_json = re.findall(r'(?:src|href)="[^"]*\.json"', largest)
     return {
         "topic_pages": len(sizes),
@@ -263,7 +265,7 @@ def report(results: dict) -> str:
               f"topic page {w['topic_max_bytes'] / 1024:.1f} KB; largest roadmap page "
               f"({w['roadmap_largest']}) {w['roadmap_largest_bytes'] / 1024:.1f} KB, of which its inline SVG "
               f"{w['roadmap_svg_bytes'] / 1024:.1f} KB; plugin CSS + JS {w['assets_bytes'] / 1024:.1f} KB ("
-              + ", ".join(f"{k} {v:,} B" for k, v in w["assets"].items()) + "); a roadmap page needs a "
+              + ", ".join(f"{k} {v:,} B" for k, v in w["assets"].items()) + "); the diagram needs a "
               f"data file: {'no' if w['no_data_file'] else 'YES'}", "", "Targets:"]
     for text, ok in results["targets"]:
         lines.append(f"  {verdict(ok):12s} {text}")
@@ -310,8 +312,9 @@ def targets(results: dict, scales: list[float]) -> list[tuple[str, bool | None]]
     w = results["weight"]
     out.append((f"typical (median) topic page < 60 KB of HTML: {w['topic_median_bytes'] / 1024:.1f} KB",
                 w["topic_median_bytes"] < TARGETS["topic_page"]))
-    out.append((f"plugin CSS + JS < 15 KB: {w['assets_bytes'] / 1024:.1f} KB", w["assets_bytes"] < TARGETS["assets"]))
-    out.append(("a roadmap page needs no data file (inline SVG, no request in the plugin's script)",
+    out.append((f"plugin CSS + JS <= 30 KB: {w['assets_bytes'] / 1024:.1f} KB", w["assets_bytes"] <= TARGETS["assets"]))
+    out.append(("a roadmap page's diagram needs no data file (inline SVG; the script fetches only "
+                "api/topics.json, for next up)",
                 w["no_data_file"]))
     return out
 

@@ -179,6 +179,12 @@ def test_json_api_and_schema_are_published(fixture_site):
     assert (fixture_site / start["project"]["url"] / "index.html").is_file()
     schema = json.loads((fixture_site / "schema/curriculum.schema.json").read_text())
     assert "$defs" in schema or "definitions" in schema
+    # What the progress script reads (next up, import): the same topics, in roadmap order.
+    index = json.loads((fixture_site / "api/topics.json").read_text())
+    assert [t["key"] for t in index["topics"]] == list(topics)
+    assert index["topics"][2] == {"key": "basics/regression", "title": "Regression", "roadmap": "basics",
+                                  "hours": 6, "url": reg["url"], "prerequisites": reg["prerequisites"]}
+    assert index["roadmaps"] == [{"id": "basics", "title": "Basics"}, {"id": "advanced", "title": "Advanced"}]
 
 
 def test_topic_pages_show_checks_folded_and_exercises(fixture_site):

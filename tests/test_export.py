@@ -64,7 +64,7 @@ def test_export_builds_the_same_pages_without_the_plugin(builds):
 
 def test_export_publishes_the_same_api_and_schema(builds):
     plugin_site, _, plain_site = builds
-    for name in ("api/curriculum.json", "schema/curriculum.schema.json"):
+    for name in ("api/curriculum.json", "api/topics.json", "schema/curriculum.schema.json"):
         assert (plugin_site / name).is_file(), name
         assert (plain_site / name).read_bytes() == (plugin_site / name).read_bytes(), name
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from roadmap_site import mkdocs_yaml, schema
 from roadmap_site.diagnostics import Diagnostic, display_path
 from roadmap_site.pipeline import load_curriculum
-from roadmap_site.render.api import API_PATH, curriculum_json
+from roadmap_site.render.api import API_PATH, TOPICS_PATH, curriculum_json, topics_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import SiteRenderer
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
@@ -85,6 +85,7 @@ def export(config_file: Path, out_dir: Path, *, in_place: bool = False) -> Expor
         result.generated = len(generated)
         # The public files the plugin adds beside the pages: the JSON API and the schema.
         _write(docs_out / API_PATH, curriculum_json(curriculum, directory_urls))
+        _write(docs_out / TOPICS_PATH, topics_json(curriculum, directory_urls))
         _write(docs_out / schema.SITE_PATH, schema.dumps(schema.curriculum_schema()))
         result.assets = _copy_assets(docs_out / ASSETS_DIR)
         config = _copy_theme_files(config, project, staging)

@@ -35,7 +35,7 @@ from roadmap_site import gc_pause
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
-from roadmap_site.render.api import API_PATH, curriculum_json
+from roadmap_site.render.api import API_PATH, TOPICS_PATH, curriculum_json, topics_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import RenderCache, SiteRenderer, curriculum_signature
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
@@ -43,7 +43,8 @@ from roadmap_site.schema import SITE_PATH, curriculum_schema, dumps
 
 log = logging.getLogger("mkdocs.plugins.roadmap_site")
 ASSET_DIR = "assets/roadmap-site/"
-ASSETS = ("roadmap-site.css", "progress.js")
+# store.js first: the other scripts use the store it sets up.
+ASSETS = ("roadmap-site.css", "store.js", "progress.js", "learner.js")
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 EMPTY = Curriculum([], {}, {}, {})
 
@@ -220,6 +221,8 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         signature = (config.use_directory_urls, *curriculum_signature(curriculum))
         files.append(File.generated(config, API_PATH, content=self.render_cache.whole(
             "api", signature, lambda: curriculum_json(curriculum, config.use_directory_urls))))
+        files.append(File.generated(config, TOPICS_PATH, content=self.render_cache.whole(
+            "topics", signature, lambda: topics_json(curriculum, config.use_directory_urls))))
         files.append(File.generated(config, SITE_PATH, content=_schema_text()))
         docs_pages = [f.src_uri for f in files.documentation_pages()
                       if not f.generated_by]

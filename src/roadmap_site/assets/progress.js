@@ -2,39 +2,10 @@
    Works with Material's instant navigation (document$) and without it. */
 (function () {
   "use strict";
-  var KEY = "roadmap-site:progress:v1", VERSION = 1;
-  var STATES = ["todo", "doing", "done", "skipped"];
-  var LABELS = { todo: "Not started", doing: "In progress", done: "Done", skipped: "Skipped" };
-  var memory = null, problem = "";
-
-  function valid(d) {
-    if (!d || typeof d !== "object" || d.version !== VERSION || !d.topics || typeof d.topics !== "object" || Array.isArray(d.topics)) return false;
-    return Object.keys(d.topics).every(function (k) { return STATES.indexOf(d.topics[k]) > 0 && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(k); });
-  }
-  function empty() { return { version: VERSION, topics: {} }; }
-  function read() {
-    if (memory) return memory;
-    var raw = null;
-    try { raw = window.localStorage.getItem(KEY); } catch (e) { problem = "Your browser blocks storage: progress lasts only until you leave this page."; memory = empty(); return memory; }
-    if (!raw) return empty();
-    try { var d = JSON.parse(raw); if (valid(d)) return d; } catch (e) { /* fall through */ }
-    // Never drop unreadable data silently: keep a copy and say so.
-    try { window.localStorage.setItem(KEY + ":unreadable", raw); } catch (e) { /* ignore */ }
-    problem = "Saved progress could not be read; a copy was kept under \"" + KEY + ":unreadable\".";
-    return empty();
-  }
-  function write(d) {
-    d.updated = new Date().toISOString();
-    try { window.localStorage.setItem(KEY, JSON.stringify(d)); } catch (e) {
-      memory = d; problem = "Progress could not be saved in this browser (storage full or blocked).";
-    }
-  }
-  function get(key) { return read().topics[key] || "todo"; }
-  function set(key, state) {
-    var d = read();
-    if (state === "todo") delete d.topics[key]; else d.topics[key] = state;
-    write(d); refresh();
-  }
+  // Storage lives in store.js (loaded first): one parsed state, merged with other tabs.
+  var store = window.roadmapSiteStore, STATES = store.STATES, LABELS = store.LABELS;
+  function get(key) { return store.get(key); }
+  function set(key, state) { store.set(key, state); }  // the store calls refresh (subscribe)
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -54,39 +25,6 @@
       fs.appendChild(label);
     });
     box.appendChild(fs);
-  }
-
-  function buildTools(box) {
-    var msg = el("span", { "class": "rs-message", role: "status", "aria-live": "polite" });
-    var exp = el("button", { type: "button" }, "Export progress");
-    var imp = el("button", { type: "button" }, "Import progress");
-    var reset = el("button", { type: "button" }, "Reset progress");
-    var file = el("input", { type: "file", accept: "application/json,.json", hidden: "", "aria-label": "Progress file to import" });
-    exp.addEventListener("click", function () {
-      var blob = new Blob([JSON.stringify(read(), null, 2)], { type: "application/json" });
-      var a = el("a", { href: URL.createObjectURL(blob), download: "roadmap-progress.json" });
-      document.body.appendChild(a); a.click(); a.remove();
-      msg.textContent = "Progress exported.";
-    });
-    imp.addEventListener("click", function () { file.click(); });
-    file.addEventListener("change", function () {
-      var f = file.files && file.files[0];
-      if (!f) return;
-      f.text().then(function (text) {
-        var d = null;
-        try { d = JSON.parse(text); } catch (e) { /* handled below */ }
-        if (!valid(d)) { msg.textContent = "Import failed: \"" + f.name + "\" is not a progress file exported from this site. Nothing was changed."; return; }
-        var n = Object.keys(d.topics).length;
-        if (!window.confirm("Replace your current progress with the " + n + " topics in \"" + f.name + "\"?")) { msg.textContent = "Import cancelled."; return; }
-        write({ version: VERSION, topics: d.topics }); refresh();
-        msg.textContent = "Imported progress for " + n + " topics.";
-      }).finally(function () { file.value = ""; });
-    });
-    reset.addEventListener("click", function () {
-      if (!window.confirm("Reset all your progress? This cannot be undone (export it first to keep a copy).")) return;
-      write(empty()); refresh(); msg.textContent = "Progress reset.";
-    });
-    [exp, imp, reset, file, msg].forEach(function (n) { box.appendChild(n); });
   }
 
   function bar(box) {
@@ -124,10 +62,6 @@
       if (t) t.setAttribute("aria-label", "Progress of " + g.querySelector("a").getAttribute("aria-label").replace(/ \([^)]*\)$/, "") + ": " + LABELS[s].toLowerCase() + ". Press to change.");
     });
     document.querySelectorAll("[data-rs-bar]").forEach(bar);
-    document.querySelectorAll("[data-rs-tools]").forEach(function (box) {
-      if (!box.firstChild) buildTools(box);
-      if (problem) box.querySelector(".rs-message").textContent = problem;
-    });
   }
 
   function cycle(t) {
@@ -152,7 +86,7 @@
   }
   ["mouseover", "focusin"].forEach(function (n) { document.addEventListener(n, function (e) { hot(e, true); }); });
   ["mouseout", "focusout"].forEach(function (n) { document.addEventListener(n, function (e) { hot(e, false); }); });
-  window.addEventListener("storage", function (e) { if (e.key === KEY) refresh(); });
+  store.subscribe(refresh);
 
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(refresh);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", refresh);

@@ -14,6 +14,9 @@ from roadmap_site.render import urls
 
 API_PATH = "api/curriculum.json"
 API_VERSION = 1
+# What the progress script needs, and no more: which topics exist (imports keep only those),
+# in roadmap order, with their hours and prerequisites ("next up"). Fetched by the browser.
+TOPICS_PATH = "api/topics.json"
 
 
 def _resource(entry: ResourceEntry) -> dict:
@@ -55,4 +58,15 @@ def curriculum_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
                 "roadmaps": roadmaps}
     # Compact: the file is for programs, and without ``indent`` json uses its C encoder
     # (five times faster on a large curriculum, and a quarter smaller).
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def topics_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
+    """Every topic in roadmap order (roadmaps, then phases, then topics as written)."""
+    roadmaps = [{"id": r.id, "title": r.title} for r in curriculum.roadmaps]
+    topics = [{"key": t.key, "title": t.title, "roadmap": r.id, "hours": t.data.hours,
+               "url": urls.page_url(urls.topic_page(t.key), directory_urls),
+               "prerequisites": t.prerequisites}
+              for r in curriculum.roadmaps for p in r.phases for t in p.topics]
+    document = {"version": API_VERSION, "roadmaps": roadmaps, "topics": topics}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
