@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from roadmap_site import mkdocs_yaml, schema
+from roadmap_site import mkdocs_yaml, schema, site_assets
 from roadmap_site.diagnostics import Diagnostic, display_path
 from roadmap_site.pipeline import load_curriculum
-from roadmap_site.render.api import API_PATH, TOPICS_PATH, curriculum_json, topics_json
+from roadmap_site.render.api import API_PATH, CHECKS_PATH, TOPICS_PATH, curriculum_json, topics_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import SiteRenderer
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
 
-ASSETS_DIR = "assets/roadmap-site"  # under docs/, where the plugin's assets are copied
+ASSETS_DIR = site_assets.FOLDER  # under docs/, where the plugin's assets are copied
 MARKER = ".roadmap-site-export"  # marks a folder this command may replace, and lists what it wrote
 MARKER_HEADER = "roadmap-site export: the files below were written by it; anything else here is kept"
 MARKDOWN = (".md", ".markdown")
@@ -86,6 +86,7 @@ def export(config_file: Path, out_dir: Path, *, in_place: bool = False) -> Expor
         # The public files the plugin adds beside the pages: the JSON API and the schema.
         _write(docs_out / API_PATH, curriculum_json(curriculum, directory_urls))
         _write(docs_out / TOPICS_PATH, topics_json(curriculum, directory_urls))
+        _write(docs_out / CHECKS_PATH, renderer.checks_json())
         _write(docs_out / schema.SITE_PATH, schema.dumps(schema.curriculum_schema()))
         result.assets = _copy_assets(docs_out / ASSETS_DIR)
         config = _copy_theme_files(config, project, staging)
@@ -215,16 +216,14 @@ def _write_docs(docs_dir: Path, docs_out: Path, generated: dict[str, str], rende
 
 
 def _copy_assets(target: Path) -> list[str]:
-    """The plugin's packaged assets (CSS, JS), as paths relative to docs/."""
+    """The plugin's packaged assets, as paths relative to docs/; the ones every page loads
+    first, in their order (the config lists them), then the ones a page loads itself."""
     folder = resources.files("roadmap_site") / "assets"
-    if not folder.is_dir():
-        return []
     copied = []
-    for item in sorted(folder.iterdir(), key=lambda i: i.name):
-        if item.is_file() and not item.name.startswith((".", "_")):
-            target.mkdir(parents=True, exist_ok=True)
-            (target / item.name).write_bytes(item.read_bytes())
-            copied.append(posixpath.join(ASSETS_DIR, item.name))
+    for name in (*site_assets.EVERY_PAGE, *site_assets.ON_DEMAND):
+        target.mkdir(parents=True, exist_ok=True)
+        (target / name).write_bytes((folder / name).read_bytes())
+        copied.append(posixpath.join(ASSETS_DIR, name))
     return copied
 
 
@@ -276,8 +275,9 @@ def _plain_config(config: dict, curriculum, docs_pages: list[str], assets: list[
         # this site is designed and tested in. MkDocs passes the key on unused.
         out["theme"] = {**theme, "variant": "classic"}
     out["nav"] = build_nav(config.get("nav"), curriculum, docs_pages)
-    css = [a for a in assets if a.endswith(".css")]
-    js = [a for a in assets if a.endswith((".js", ".mjs"))]
+    every_page = [a for a in assets if posixpath.basename(a) in site_assets.EVERY_PAGE]
+    css = [a for a in every_page if a.endswith(".css")]
+    js = [a for a in every_page if a.endswith((".js", ".mjs"))]
     if css:
         out["extra_css"] = list(config.get("extra_css") or []) + css
     if js:

@@ -31,20 +31,18 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from roadmap_site import gc_pause
+from roadmap_site import gc_pause, site_assets
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
-from roadmap_site.render.api import API_PATH, TOPICS_PATH, curriculum_json, topics_json
+from roadmap_site.render.api import API_PATH, CHECKS_PATH, TOPICS_PATH, curriculum_json, topics_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import RenderCache, SiteRenderer, curriculum_signature
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
 from roadmap_site.schema import SITE_PATH, curriculum_schema, dumps
 
 log = logging.getLogger("mkdocs.plugins.roadmap_site")
-ASSET_DIR = "assets/roadmap-site/"
-# store.js first: the other scripts use the store it sets up.
-ASSETS = ("roadmap-site.css", "store.js", "progress.js", "learner.js")
+ASSET_DIR = site_assets.FOLDER + "/"
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 EMPTY = Curriculum([], {}, {}, {})
 
@@ -140,7 +138,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         directory = (root / self.config.curriculum_dir).resolve()
         if str(directory) not in config.watch:
             config.watch.append(str(directory))
-        for asset in ASSETS:  # shipped in the package, so the plugin works in any site
+        for asset in site_assets.EVERY_PAGE:  # shipped in the package, so the plugin works in any site
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if ASSET_DIR + asset not in target:
                 target.append(ASSET_DIR + asset)
@@ -203,7 +201,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             return self._add_files(files, config)
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for asset in ASSETS:
+        for asset in (*site_assets.EVERY_PAGE, *site_assets.ON_DEMAND):
             content = resources.files("roadmap_site").joinpath("assets", asset).read_bytes()
             files.append(File.generated(config, ASSET_DIR + asset, content=content))
         curriculum = self.last_good.curriculum if self.last_good else EMPTY
@@ -223,6 +221,8 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             "api", signature, lambda: curriculum_json(curriculum, config.use_directory_urls))))
         files.append(File.generated(config, TOPICS_PATH, content=self.render_cache.whole(
             "topics", signature, lambda: topics_json(curriculum, config.use_directory_urls))))
+        files.append(File.generated(config, CHECKS_PATH, content=self.render_cache.whole(
+            "checks", signature, renderer.checks_json)))
         files.append(File.generated(config, SITE_PATH, content=_schema_text()))
         docs_pages = [f.src_uri for f in files.documentation_pages()
                       if not f.generated_by]

@@ -149,6 +149,12 @@
     }
     document.querySelectorAll("[data-rs-prereq]").forEach(prereq);
     document.querySelectorAll("[data-rs-next]").forEach(nextUp);
+    if (document.querySelector("[data-rs-review]")) {  // the Review page: its script, once
+      if (window.roadmapSiteReview) window.roadmapSiteReview();
+      else if (!document.querySelector("script[data-rs-review-js]")) {
+        document.head.append(el("script", { src: store.base + "assets/roadmap-site/review.js", "data-rs-review-js": "" }));
+      }
+    }
   }
 
   store.subscribe(refresh);

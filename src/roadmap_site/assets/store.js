@@ -1,14 +1,15 @@
-/* roadmap-site progress store: progress and notes, in this browser only. Parsed once per page.
-   One key per site (its base path) and roadmap: "roadmap-site:<path>:progress:<roadmap>" holds
-   {"version": 2, "topics": {key: [state, ms]}, "notes": {key: [text, ms]}}. A change re-reads its
+/* roadmap-site progress store: progress, notes and self-check reviews, in this browser only.
+   Parsed once per page. One key per site (its base path) and roadmap: "roadmap-site:<path>:progress:<roadmap>"
+   holds {"version": 2, "topics": {key: [state, ms]}, "notes": {key: [text, ms]}, "reviews": {key: ["box:day,...", ms]}}. A change re-reads its
    roadmap's key, merges it (per entry the later change wins), writes, and reads it back. */
 (() => {
   "use strict";
   const VERSION = 2, OLD_KEY = "roadmap-site:progress:v1", MAX_NOTE = 10000, MAX_FILE = 2e6;
   const STATES = ["todo", "doing", "done", "skipped"], KEY_RE = /^[a-z0-9-]+\/[a-z0-9-]+$/;
   const LABELS = { todo: "Not started", doing: "In progress", done: "Done", skipped: "Skipped" };
-  const MAPS = ["topics", "notes"];
-  const valid = { topics: v => STATES.includes(v), notes: v => typeof v === "string" && v.length <= MAX_NOTE };
+  const MAPS = ["topics", "notes", "reviews"];
+  const valid = { topics: v => STATES.includes(v), notes: v => typeof v === "string" && v.length <= MAX_NOTE,
+                  reviews: v => typeof v === "string" && v.length < 200 && /^\d:\d+(,\d:\d+)*$/.test(v) };
   // The site's root: where this script's folder is.
   const me = document.currentScript || document.querySelector('script[src*="assets/roadmap-site/store.js"]');
   const base = me ? me.src.replace(/assets\/roadmap-site\/[^/]*$/, "") : location.origin + "/";
@@ -22,7 +23,7 @@
     let d;
     try { d = JSON.parse(text); } catch (e) { return null; }
     if (!d || typeof d !== "object" || !d.topics || typeof d.topics !== "object" || Array.isArray(d.topics)) return null;
-    const out = { topics: {}, notes: {}, bad: 0, old: d.version === 1 };
+    const out = { topics: {}, notes: {}, reviews: {}, bad: 0, old: d.version === 1 };
     if (out.old) {  // format 1: {key: state}, one time for all
       const t = Date.parse(d.updated) || 1, topics = {};
       for (const k in d.topics) topics[k] = [d.topics[k], t];
@@ -38,7 +39,7 @@
     return out;
   }
   const shard = key => PREFIX + key.slice(0, key.indexOf("/"));
-  const part = (into, sk) => into[sk] || (into[sk] = { topics: {}, notes: {} });
+  const part = (into, sk) => into[sk] || (into[sk] = { topics: {}, notes: {}, reviews: {} });
   const entry = (map, key) => { const p = shards[shard(key)]; return p && p[map][key]; };
   const newer = (a, b) => !b || a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
   // Merge decoded entries into `into` (shard key -> part); returns the count changed per shard.
@@ -52,7 +53,7 @@
     }
     return changed;
   }
-  const encode = p => JSON.stringify({ version: VERSION, topics: p.topics, notes: p.notes });
+  const encode = p => JSON.stringify({ version: VERSION, topics: p.topics, notes: p.notes, reviews: p.reviews });
   function hash(s) {
     let h = 5381;
     for (let i = 0; i < s.length; i++) h = (h * 33 ^ s.charCodeAt(i)) | 0;
@@ -143,7 +144,7 @@
   }
   function exportText() {
     readAll();
-    const out = { version: VERSION, site, exported: new Date().toISOString(), topics: {}, notes: {} };
+    const out = { version: VERSION, site, exported: new Date().toISOString(), topics: {}, notes: {}, reviews: {} };
     for (const sk in shards) for (const map of MAPS) Object.assign(out[map], shards[sk][map]);
     return JSON.stringify(out, null, 1);
   }
@@ -164,7 +165,8 @@
     if (!ls) return Object.assign(result, { error: "this browser blocks storage." });
     readAll();
     const next = {};
-    for (const sk in shards) next[sk] = { topics: { ...shards[sk].topics }, notes: { ...shards[sk].notes } };
+    for (const sk in shards) next[sk] = { topics: { ...shards[sk].topics }, notes: { ...shards[sk].notes },
+                                          reviews: { ...shards[sk].reviews } };
     const changed = absorb(next, d), keys = Object.keys(changed);
     keys.forEach(sk => { result.changed += changed[sk]; });
     if (keys.some(sk => held[sk])) return Object.assign(result, { error: "first download or discard the unreadable progress." });
@@ -203,6 +205,9 @@
     set: (key, s) => change("topics", key, s),
     note: key => { const e = entry("notes", key); return e ? e[0] : ""; },
     setNote: (key, text) => change("notes", key, text.slice(0, MAX_NOTE)),
+    review: key => { const e = entry("reviews", key); return e ? e[0] : ""; },
+    setReview: (key, value) => change("reviews", key, value),
+    keys: () => Object.values(shards).flatMap(p => Object.keys(p.topics)),
     unreadable: () => lost.length ? lost.map(l => l.raw).join("\n") : null,
     held: isHeld, release: () => unlock(false), discard: () => unlock(true),
     subscribe: f => listeners.push(f)

@@ -17,6 +17,7 @@ API_VERSION = 1
 # What the progress script needs, and no more: which topics exist (imports keep only those),
 # in roadmap order, with their hours and prerequisites ("next up"). Fetched by the browser.
 TOPICS_PATH = "api/topics.json"
+CHECKS_PATH = "api/checks.json"  # the Review page's data (SiteRenderer.checks_json)
 
 
 def _resource(entry: ResourceEntry) -> dict:

@@ -10,6 +10,9 @@ from roadmap_site.render import urls
 
 ROADMAPS_PLACEHOLDER = "roadmap-site://roadmaps"
 RESOURCES_PLACEHOLDER = "roadmap-site://resources"
+REVIEW_PLACEHOLDER = "roadmap-site://review"
+# placeholder -> (default title, the generated page)
+PAGES = {RESOURCES_PLACEHOLDER: ("Resources", urls.RESOURCES), REVIEW_PLACEHOLDER: ("Review", urls.REVIEW)}
 
 
 def roadmap_sections(curriculum: Curriculum) -> list[dict]:
@@ -30,16 +33,15 @@ def roadmap_sections(curriculum: Curriculum) -> list[dict]:
 def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[str]) -> list:
     """Merge the generated sections into the user's nav.
 
-    With a nav in mkdocs.yml, the entries whose target is ``roadmap-site://roadmaps`` or
-    ``roadmap-site://resources`` are replaced by the generated sections; everything else
-    keeps its place. Without one: home, roadmaps, resources, then the other hand-written
-    pages in alphabetical order.
+    With a nav in mkdocs.yml, the entries whose target is ``roadmap-site://roadmaps``,
+    ``roadmap-site://resources`` or ``roadmap-site://review`` are replaced by the generated
+    sections and pages; everything else keeps its place. Without one: home, roadmaps,
+    resources, review, then the other hand-written pages in alphabetical order.
     """
     generated = roadmap_sections(curriculum)
-    resources = {"Resources": urls.RESOURCES}
     if user_nav is None:
         nav: list = [urls.HOME] if urls.HOME in docs_pages else []
-        nav += generated + [resources]
+        nav += generated + [{title: page} for title, page in PAGES.values()]
         nav += sorted(p for p in docs_pages if p != urls.HOME)
         return nav
 
@@ -49,9 +51,9 @@ def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[st
             target = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
             if target == ROADMAPS_PLACEHOLDER:
                 out += generated
-            elif target == RESOURCES_PLACEHOLDER:
-                title = next(iter(item)) if isinstance(item, dict) else "Resources"
-                out.append({title: urls.RESOURCES})
+            elif isinstance(target, str) and target in PAGES:
+                title = next(iter(item)) if isinstance(item, dict) else PAGES[target][0]
+                out.append({title: PAGES[target][1]})
             elif isinstance(target, list):
                 out.append({next(iter(item)): expand(target)})
             else:

@@ -316,6 +316,7 @@ class SiteRenderer:
                     out[src] = page(src, self._topic_inputs(topic, roadmap, phase),
                                     lambda t=topic, r=roadmap, p=phase: self.topic(t, r, p))
         out[urls.RESOURCES] = page(urls.RESOURCES, self._resources_inputs(), self.resources)
+        out[urls.REVIEW] = page(urls.REVIEW, ((), (self.directory_urls,)), self.review)
         self.cache.prune()
         return out
 
@@ -429,6 +430,21 @@ class SiteRenderer:
 
         svg = diagram.render_overview_svg(self.c, self._helpers(src)["roadmap_url"])
         return self._render("overview.md.j2", src, levels=levels, diagram=svg)
+
+    def review(self) -> str:
+        return self._render("review.md.j2", urls.REVIEW, front=front_matter(
+            title="Review", description="The self-checks of the topics you have done, on a schedule."))
+
+    def checks_json(self) -> str:
+        """Every topic's self-checks as HTML for the Review page (links relative to it), with
+        the topic's title and URL; read by assets/review.js."""
+        helpers = self._helpers(urls.REVIEW)
+        md = helpers["md"]
+        data = {t.key: {"t": t.title, "u": urls.page_url(urls.topic_page(t.key), self.directory_urls),
+                        "q": [str(md(c.question, t.roadmap)) for c in t.data.checks],
+                        "a": [str(md(c.answer, t.roadmap)) for c in t.data.checks]}
+                for t in self.c.topics.values() if t.data.checks}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
     def resources(self) -> str:
         by_type: dict[str, list] = {t: [] for t in RESOURCE_TYPES}

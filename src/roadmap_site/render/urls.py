@@ -15,6 +15,7 @@ import posixpath
 
 HOME = "index.md"
 RESOURCES = "resources/index.md"
+REVIEW = "review/index.md"
 
 
 def roadmap_page(roadmap_id: str) -> str:
