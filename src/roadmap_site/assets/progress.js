@@ -184,9 +184,11 @@
   document.addEventListener("keydown", function (e) {
     var t = e.target.closest && e.target.closest("[data-rs-toggle]"), k = e.key.toLowerCase();
     if (!t || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); markDone(t); }
-    else if (KEYS[k]) { e.preventDefault(); set(t.getAttribute("data-rs-toggle"), KEYS[k]); }
-    else if (k === "m" || e.key === "ContextMenu" || (e.shiftKey && e.key === "F10")) { e.preventDefault(); openMenu(t); }
+    if (e.key === "Enter" || e.key === " ") markDone(t);
+    else if (KEYS[k]) set(t.getAttribute("data-rs-toggle"), KEYS[k]);
+    else if (k === "m" || e.key === "ContextMenu" || (e.shiftKey && e.key === "F10")) openMenu(t);
+    else return;
+    e.preventDefault(); e.stopPropagation();  // Material's own keys (p, n, s) listen on window
   });
   function hot(e, on) {  // a node's prerequisites and dependants: their lines and boxes
     var g = e.target.closest && e.target.closest(".rs-node[data-rs-topic]");
