@@ -51,6 +51,10 @@ class Style:
     def width(self) -> float:
         return self.x0 + self.grid.width
 
+    @property
+    def phase_x(self) -> float:  # phase titles start clear of the numbered circle on the spine
+        return max(self.x0, self.spine_x + 18)
+
 
 WIDE = Style("wide", Grid(columns=3, node_w=212), spine_x=16, x0=36, title_size=14, line_h=18,
              meta_size=12, phase_size=16)
@@ -120,7 +124,7 @@ def draw(roadmap: RoadmapNode, s: Style) -> Drawing:
     phases, boxes, routes, texts = [], {}, [], {}
     needs: dict[str, list[str]] = {}
     for phase in roadmap.phases:
-        lines = wrap(phase.title, s.width - s.x0 - 8, s.phase_size, bold=True)
+        lines = wrap(phase.title, s.width - s.phase_x - 8, s.phase_size, bold=True)
         phases.append((phase.id, phase.title, lines, y))
         y += 16 + len(lines) * (s.phase_size + 6)
         keys = [t.key for t in phase.topics]
@@ -140,7 +144,7 @@ def draw(roadmap: RoadmapNode, s: Style) -> Drawing:
 
 
 def _fmt(v: float) -> str:
-    return f"{round(v, 2):g}"
+    return f"{round(v, 1):g}"
 
 
 def _arrow_defs(marker: str) -> str:
@@ -158,18 +162,16 @@ def _extra_path(a: Box, b: Box) -> str:
 
 
 def _toggle(key: str, title: str, box: Box) -> str:
-    cx, cy = box.x + box.w - TOGGLE / 2, box.y + TOGGLE / 2
+    """The progress control: a 32 x 32 target; CSS shows the glyph of the state (✓, half, slash)."""
     e = escape
-    f = _fmt
     return (f'<g class="rs-toggle" role="button" tabindex="0" data-rs-toggle="{e(key)}" '
+            f'transform="translate({_fmt(box.right - TOGGLE / 2)} {_fmt(box.y + TOGGLE / 2)})" '
             'aria-keyshortcuts="Enter Space D P S N M" '
             f'aria-label="{e(title)}: not started. Press to mark done.">'
-            f'<rect class="rs-hit" x="{f(cx - 16)}" y="{f(cy - 16)}" width="32" height="32"/>'
-            f'<circle cx="{f(cx)}" cy="{f(cy)}" r="10"/>'
-            f'<path class="rs-glyph-doing" d="M{f(cx)} {f(cy - 10)}A10 10 0 0 0 {f(cx)} {f(cy + 10)}Z"/>'
-            f'<path class="rs-glyph-done" d="M{f(cx - 5)} {f(cy)}l3.5 3.5 6.5-7"/>'
-            f'<path class="rs-glyph-skipped" d="M{f(cx - 7)} {f(cy + 7)}L{f(cx + 7)} {f(cy - 7)}"/>'
-            '</g>')
+            '<rect class="rs-hit" x="-16" y="-16" width="32" height="32"/><circle r="10"/>'
+            '<path class="rs-glyph-doing" d="M0-10A10 10 0 0 0 0 10Z"/>'
+            '<path class="rs-glyph-done" d="M-5 0l3.5 3.5 6.5-7"/>'
+            '<path class="rs-glyph-skipped" d="M-7 7L7-7"/></g>')
 
 
 def _node_body(title: str, desc: str, text: NodeText, box: Box, s: Style,
@@ -233,7 +235,7 @@ def render_roadmap(curriculum: Curriculum, roadmap: RoadmapNode, d: Drawing,
                      f'x2="{f(s.spine_x)}" y2="{f(d.height - 8)}"/>')
     parts.append(_lines(d.routes, d.extra, d.boxes, f"{ident}-arrow"))
     for number, (phase_id, title, lines, y) in enumerate(d.phases, 1):
-        spans = "".join(f'<tspan x="{f(s.x0)}" y="{f(y + 20 + i * (s.phase_size + 6))}">{e(line)}</tspan>'
+        spans = "".join(f'<tspan x="{f(s.phase_x)}" y="{f(y + 20 + i * (s.phase_size + 6))}">{e(line)}</tspan>'
                         for i, line in enumerate(lines))
         parts.append(
             f'<a class="rs-phase" xlink:href="{e(phase_anchor(phase_id))}">'

@@ -68,8 +68,8 @@ class Route:
         return list(itertools.pairwise(self.points))
 
     def path(self) -> str:
-        head, *rest = self.points
-        return f"M{head[0]:g} {head[1]:g}" + "".join(f"L{x:g} {y:g}" for x, y in rest)
+        (x, y), *rest = ((round(x, 1), round(y, 1)) for x, y in self.points)
+        return f"M{x:g} {y:g}" + "".join(f"L{x:g} {y:g}" for x, y in rest)
 
 
 @dataclass(frozen=True)
@@ -197,35 +197,31 @@ def _slots(layer: list[str], wanted: dict[str, float], columns: int) -> list[int
     return list(min(itertools.combinations(range(columns), len(layer)), key=cost))
 
 
-def _seg_rect(p: Point, q: Point, pad: float) -> tuple[float, float, float, float]:
-    return (min(p[0], q[0]) - pad, min(p[1], q[1]) - pad, max(p[0], q[0]) + pad, max(p[1], q[1]) + pad)
+Rect = tuple[float, float, float, float]  # x1, y1, x2, y2
 
 
-def _rects_meet(r: tuple[float, float, float, float], s: tuple[float, float, float, float]) -> bool:
+def _seg_rects(route: Route, pad: float) -> list[Rect]:
+    return [(min(p[0], q[0]) - pad, min(p[1], q[1]) - pad, max(p[0], q[0]) + pad, max(p[1], q[1]) + pad)
+            for p, q in route.segments()]
+
+
+def _meet(r: Rect, s: Rect) -> bool:
     return not (r[2] < s[0] or s[2] < r[0] or r[3] < s[1] or s[3] < r[1])
 
 
-def _hits_box(p: Point, q: Point, box: Box) -> bool:
-    """Does an axis-parallel segment come within CLEARANCE of a box?"""
-    seg = _seg_rect(p, q, 0)
-    return _rects_meet(seg, (box.x - CLEARANCE, box.y - CLEARANCE,
-                             box.right + CLEARANCE, box.bottom + CLEARANCE))
+def _fits(route: Route, obstacles: list[tuple[str, Rect]], accepted: list[list[Rect]]) -> bool:
+    """No segment near a box it does not join (CLEARANCE), nor near an accepted line (SEPARATION).
 
-
-def _routes_meet(a: Route, b: Route) -> bool:
-    half = SEPARATION / 2
-    return any(_rects_meet(_seg_rect(p, q, half), _seg_rect(r, s, half))
-               for p, q in a.segments() for r, s in b.segments())
-
-
-def _fits(route: Route, boxes: dict[str, Box], accepted: list[Route]) -> bool:
-    segs = route.segments()
-    for i, (p, q) in enumerate(segs):
-        for name, box in boxes.items():
-            own = (name == route.source and i == 0) or (name == route.target and i == len(segs) - 1)
-            if not own and _hits_box(p, q, box):
+    Segments are axis-parallel, so "near" is an overlap of rectangles around them."""
+    bare = _seg_rects(route, 0)
+    last = len(bare) - 1
+    for i, seg in enumerate(bare):
+        for name, box in obstacles:
+            if _meet(seg, box) and not ((i == 0 and name == route.source)
+                                        or (i == last and name == route.target)):
                 return False
-    return not any(_routes_meet(route, other) for other in accepted)
+    padded = _seg_rects(route, SEPARATION / 2)
+    return not any(_meet(a, b) for other in accepted for b in other for a in padded)
 
 
 def layered(nodes: Sequence[str], edges: Sequence[Edge], heights: dict[str, float], grid: Grid,
@@ -295,12 +291,16 @@ def layered(nodes: Sequence[str], edges: Sequence[Edge], heights: dict[str, floa
         return [r for _, _, r in sorted(found, key=lambda f: (f[0], f[1]))]
 
     span = {e: layer_of[e[1]] - layer_of[e[0]] for e in reduced}
+    obstacles = [(n, (b.x - CLEARANCE, b.y - CLEARANCE, b.right + CLEARANCE, b.bottom + CLEARANCE))
+                 for n, b in boxes.items()]
     accepted: list[Route] = []
+    taken: list[list[Rect]] = []
     undrawn: list[Edge] = []
     for e in sorted(reduced, key=lambda e: (span[e], nodes.index(e[1]), nodes.index(e[0]))):
-        route = next((r for r in candidates(e) if _fits(r, boxes, accepted)), None)
+        route = next((r for r in candidates(e) if _fits(r, obstacles, taken)), None)
         if route is None:
             undrawn.append(e)
         else:
             accepted.append(route)
+            taken.append(_seg_rects(route, SEPARATION / 2))
     return Block(boxes, accepted, undrawn, y - grid.gap_y - y0 if layers else 0.0)
