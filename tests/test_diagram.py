@@ -313,3 +313,14 @@ def test_wrap_keeps_every_word():
     assert " ".join(lines) == text and len(lines) > 2
     assert all(text_width(line, 14) <= 120 for line in lines)
     assert wrap("Supercalifragilisticexpialidocious", 50, 14) == ["Supercalifragilisticexpialidocious"]
+
+
+def test_the_layout_benchmark_runs(capsys):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import layout as bench  # benchmarks/layout.py
+
+    assert bench.main(["--scale", "0.2", "--reps", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "layout (both drawings) per roadmap" in out and "home overview" in out

@@ -234,7 +234,8 @@ def render_roadmap(curriculum: Curriculum, roadmap: RoadmapNode, d: Drawing,
         parts.append(f'<line class="rs-spine" x1="{f(s.spine_x)}" y1="{f(d.phases[0][3] + 14)}" '
                      f'x2="{f(s.spine_x)}" y2="{f(d.height - 8)}"/>')
     parts.append(_lines(d.routes, d.extra, d.boxes, f"{ident}-arrow"))
-    for number, (phase_id, title, lines, y) in enumerate(d.phases, 1):
+    phase_of = {t.key: p.id for p in roadmap.phases for t in p.topics}
+    for number, (phase_id, title, lines, y) in enumerate(d.phases, 1):  # a phase, then its topics
         spans = "".join(f'<tspan x="{f(s.phase_x)}" y="{f(y + 20 + i * (s.phase_size + 6))}">{e(line)}</tspan>'
                         for i, line in enumerate(lines))
         parts.append(
@@ -245,18 +246,23 @@ def render_roadmap(curriculum: Curriculum, roadmap: RoadmapNode, d: Drawing,
             f'<circle cx="{f(s.spine_x)}" cy="{f(y + 14)}" r="10"/>'
             f'<text class="rs-phase-num" x="{f(s.spine_x)}" y="{f(y + 18)}" aria-hidden="true">{number}</text>'
             f'<text class="rs-phase-title" font-size="{s.phase_size:g}">{spans}</text></a>')
-    for key, box in d.boxes.items():
-        topic = curriculum.topics[key]
-        names = [_name(curriculum, roadmap, p) for p in d.needs[key]]
-        needs_title = "Needs first: " + ", ".join(names) if names else ""
-        desc = f"{LEVELS[topic.data.level]}, {topic.data.hours:g} hours." + (
-            f" {needs_title}." if names else "")
-        parts.append(f'<g class="rs-node" data-rs-topic="{e(key)}">'
-                     f'<a xlink:href="{e(topic_url(key))}" role="link">'
-                     f"{_node_body(topic.title, desc, d.texts[key], box, s, needs_title)}</a>"
-                     f"{_toggle(key, topic.title, box)}</g>")
+        for key in (k for k in d.boxes if phase_of[k] == phase_id):
+            parts.append(_topic_node(curriculum, roadmap, d, key, topic_url))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _topic_node(curriculum: Curriculum, roadmap: RoadmapNode, d: Drawing, key: str,
+                topic_url: Callable[[str], str]) -> str:
+    topic, box, e = curriculum.topics[key], d.boxes[key], escape
+    names = [_name(curriculum, roadmap, p) for p in d.needs[key]]
+    needs_title = "Needs first: " + ", ".join(names) if names else ""
+    desc = f"{LEVELS[topic.data.level]}, {topic.data.hours:g} hours." + (
+        f" {needs_title}." if names else "")
+    return (f'<g class="rs-node" data-rs-topic="{e(key)}">'
+            f'<a xlink:href="{e(topic_url(key))}" role="link">'
+            f"{_node_body(topic.title, desc, d.texts[key], box, d.style, needs_title)}</a>"
+            f"{_toggle(key, topic.title, box)}</g>")
 
 
 def _name(curriculum: Curriculum, roadmap: RoadmapNode, key: str) -> str:
