@@ -154,7 +154,7 @@ def pages_in(site: Path) -> int:
 
 
 # -- weight --------------------------------------------------------------------------------------
-SVG = re.compile(r'<svg class="rs-diagram".*?</svg>', re.DOTALL)
+SVG = re.compile(r'<svg class="rs-diagram[ "].*?</svg>', re.DOTALL)  # a page has two drawings
 
 
 def weight(project: Path, site: Path) -> dict:
@@ -167,7 +167,7 @@ def weight(project: Path, site: Path) -> dict:
     roadmap_pages = {r.id: site / r.id / "index.html" for r in curriculum.roadmaps}
     largest_id = max(roadmap_pages, key=lambda rid: roadmap_pages[rid].stat().st_size)
     largest = roadmap_pages[largest_id].read_text(encoding="utf-8")
-    svg = SVG.search(largest)
+    svgs = SVG.findall(largest)
     assets = sorted((site / "assets" / "roadmap-site").glob("*"))
     scripts = "".join(a.read_text(encoding="utf-8") for a in assets if a.suffix == ".js")
     requests_data = bool(re.search(r"\bfetch\(|XMLHttpRequest|import\(", scripts))
@@ -180,10 +180,10 @@ def weight(project: Path, site: Path) -> dict:
         "topic_max_bytes": sizes[ordered[-1]],
         "roadmap_largest": largest_id,
         "roadmap_largest_bytes": len(largest.encode("utf-8")),
-        "roadmap_svg_bytes": len(svg.group(0).encode("utf-8")) if svg else 0,
+        "roadmap_svg_bytes": sum(len(svg.encode("utf-8")) for svg in svgs),
         "assets": {a.name: a.stat().st_size for a in assets},
         "assets_bytes": sum(a.stat().st_size for a in assets),
-        "no_data_file": bool(svg) and not requests_data and not page_json,
+        "no_data_file": bool(svgs) and not requests_data and not page_json,
     }
 
 

@@ -226,6 +226,9 @@ def test_one_tap_marks_done_and_the_menu_offers_every_state(site, browser):
     ctx, page, errors = open_page(browser, site + "ml/", **PHONE)
     key = "ml/decision-trees"
     toggle = page.locator(f'.rs-diagram:visible [data-rs-toggle="{key}"]')
+    # the full title is the link's accessible name; the control says what it does
+    assert page.locator(".rs-diagram:visible").get_by_role("link", name="Decision trees", exact=True).count() == 1
+    assert toggle.get_attribute("aria-label") == "Decision trees: not started. Press to mark done."
     assert state(page, key) == "todo"
     toggle.tap()
     assert state(page, key) == "done"

@@ -182,7 +182,7 @@
     if (t) { e.preventDefault(); openMenu(t); }
   });
   document.addEventListener("keydown", function (e) {
-    var t = e.target.closest && e.target.closest("[data-rs-toggle]"), k = e.key.toLowerCase();
+    var t = e.target.closest && e.target.closest("[data-rs-toggle]"), k = (e.key || "").toLowerCase();
     if (!t || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === "Enter" || e.key === " ") markDone(t);
     else if (KEYS[k]) set(t.getAttribute("data-rs-toggle"), KEYS[k]);

@@ -101,7 +101,10 @@ class Drawing:
 
 
 def prerequisite_edges(roadmap: RoadmapNode) -> list[tuple[str, str]]:
-    """The roadmap's prerequisites (from any roadmap) after transitive reduction."""
+    """The roadmap's prerequisites (from any roadmap) after transitive reduction.
+
+    Only paths through this roadmap's own topics count, so the page depends on nothing but the
+    roadmap and the titles it shows (what the render cache compares)."""
     nodes: list[str] = []
     for t in roadmap.topics:
         nodes += [p for p in t.prerequisites if p not in nodes]
