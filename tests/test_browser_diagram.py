@@ -92,7 +92,7 @@ COLOURS = """() => {
     label: [...svg.querySelectorAll('.rs-label')].map(t => cs(t, 'fill')),
     meta: [...svg.querySelectorAll('.rs-meta')].map(t => cs(t, 'fill')),
     chipText: [...svg.querySelectorAll('.rs-needs text')].map(t => cs(t, 'fill')),
-    chipFill: cs(svg.querySelector('.rs-needs rect'), 'fill'),
+    chipFill: cs(svg.querySelector('.rs-needs .rs-chip'), 'fill'),
     lines: [...svg.querySelectorAll('.rs-edges .rs-line')].map(p => cs(p, 'stroke')),
     arrow: cs(svg.querySelector('marker path'), 'fill'),
     phase: cs(svg.querySelector('.rs-phase-title'), 'fill'),
@@ -168,7 +168,9 @@ GEOMETRY = """() => {
         const b = r(t); return [b.left, b.top, b.right, b.bottom]; }),
       toggle: g.querySelector('.rs-toggle') && [r(g.querySelector('.rs-toggle')).width,
                                                 r(g.querySelector('.rs-toggle')).height],
-      link: [r(g.querySelector('a')).width, r(g.querySelector('a')).height]};
+      link: [r(g.querySelector('a')).width, r(g.querySelector('a')).height],
+      chip: g.querySelector('.rs-needs') && [r(g.querySelector('.rs-needs')).width,
+                                             r(g.querySelector('.rs-needs')).height]};
   });
   const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
   const phases = [...svg.querySelectorAll('.rs-phase')].map(a => [r(a).width, r(a).height]);
@@ -192,8 +194,8 @@ def test_phone_shows_one_column_that_fits_with_big_enough_text_and_targets(site,
     for node in g["nodes"]:
         assert 0 <= node["box"][0] and node["box"][2] <= g["width"], node["key"]  # on screen
         assert node["link"][0] >= 24 and node["link"][1] >= 24
-        if node["toggle"]:
-            assert min(node["toggle"]) >= 24, node
+        for target in (node["toggle"], node["chip"]):
+            assert target is None or min(target) >= 24, node
         for span in node["spans"]:
             assert inside(span, node["box"]), node["key"]
     assert min(g["sizes"]) >= 12, min(g["sizes"])
@@ -294,5 +296,26 @@ def test_hover_and_focus_show_what_a_topic_needs_and_what_needs_it(site, browser
     page.focus(f'{svg} .rs-node[data-rs-topic="{source}"] a')  # the keyboard sees the same
     assert page.eval_on_selector(line, "p => getComputedStyle(p).display") != "none"
     assert "rs-linked" in page.get_attribute(f'{svg} .rs-node[data-rs-topic="{target}"]', "class")
+    assert errors == []
+    ctx.close()
+
+
+def test_a_tap_on_needs_names_the_prerequisites_and_shows_their_lines(site, browser):
+    ctx, page, errors = open_page(browser, site + "ml/", **PHONE)
+    key = "ml/regularization"  # needs linear regression (drawn) and others shown as a chip
+    url = page.url
+    node = f'.rs-diagram:visible .rs-node[data-rs-topic="{key}"]'
+    names = page.locator(f"{node} .rs-needs > title").text_content()
+    assert names.startswith("Needs first: ")
+    page.locator(f"{node} .rs-needs").tap()
+    pop = page.locator(".rs-pop")
+    assert pop.inner_text() == names and page.url == url  # no navigation
+    box = pop.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    hidden = page.locator(f'.rs-diagram:visible .rs-extra[data-rs-to="{key}"]')
+    if hidden.count():
+        assert hidden.first.evaluate("p => getComputedStyle(p).display") != "none"
+    page.locator("h1").tap()
+    assert pop.count() == 0
     assert errors == []
     ctx.close()

@@ -172,10 +172,22 @@
     m.style.top = (r.bottom + m.offsetHeight + 4 < window.innerHeight ? r.bottom + 4 : Math.max(4, r.top - m.offsetHeight - 4)) + "px";
     m.querySelector('[aria-checked="true"]').focus();
   }
+  function showNeeds(chip) {  // a tap on "needs N": name them (a tooltip needs a mouse) and light them up
+    var r = chip.getBoundingClientRect(), g = chip.closest(".rs-node");
+    var m = el("div", { "class": "rs-pop", role: "status" }, chip.querySelector("title").textContent);
+    document.body.appendChild(m);
+    m.style.left = Math.max(4, Math.min(r.left, window.innerWidth - m.offsetWidth - 4)) + "px";
+    m.style.top = (r.bottom + m.offsetHeight + 4 < window.innerHeight ? r.bottom + 4 : Math.max(4, r.top - m.offsetHeight - 4)) + "px";
+    hot({ target: g }, true);
+    m.rsNode = g;
+  }
   document.addEventListener("click", function (e) {
-    var t = e.target.closest && e.target.closest("[data-rs-toggle]");
+    var t = e.target.closest && e.target.closest("[data-rs-toggle]"), chip = e.target.closest && e.target.closest(".rs-needs");
+    var pop = document.querySelector(".rs-pop");
+    if (pop) { pop.remove(); hot({ target: pop.rsNode }, false); }
     if (!(e.target.closest && e.target.closest(".rs-menu"))) closeMenu(false);
     if (t) { e.preventDefault(); markDone(t); }
+    else if (chip) { e.preventDefault(); showNeeds(chip); }
   });
   document.addEventListener("contextmenu", function (e) {
     var t = e.target.closest && e.target.closest("[data-rs-toggle]");

@@ -73,7 +73,7 @@ class NodeText:
     meta_rows: int  # 1, or 2 when the "needs" chip does not fit beside the meta text
 
     def height(self, s: Style) -> float:
-        head = max(PAD + len(self.title) * s.line_h, TOGGLE - 4)  # the toggle never meets the chip
+        head = max(PAD + len(self.title) * s.line_h, TOGGLE)  # the toggle never meets the chip
         return head + self.meta_rows * (s.meta_size + 10) + 4
 
 
@@ -196,8 +196,10 @@ def _node_body(title: str, desc: str, text: NodeText, box: Box, s: Style,
         cw = _chip_w(text.needs, s)
         cx = box.right - PAD - cw if text.meta_rows == 1 else tx
         cy = box.bottom - PAD - s.meta_size - 3
-        parts.append(f'<g class="rs-needs"><title>{e(needs_title)}</title>'
-                     f'<rect x="{f(cx)}" y="{f(cy)}" width="{f(cw)}" height="{f(s.meta_size + 6)}" rx="4"/>'
+        at = f'x="{f(cx)}" width="{f(cw)}"'
+        parts.append(f'<g class="rs-needs"><title>{e(needs_title)}</title>'  # a tap names them
+                     f'<rect class="rs-hit" {at} y="{f(cy - 4)}" height="{f(s.meta_size + 14)}"/>'
+                     f'<rect class="rs-chip" {at} y="{f(cy)}" height="{f(s.meta_size + 6)}" rx="4"/>'
                      f'<text x="{f(cx + 6)}" y="{f(cy + s.meta_size + 1)}" font-size="{s.meta_size:g}">'
                      f"needs {text.needs}</text></g>")
     return "".join(parts)
