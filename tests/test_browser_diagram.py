@@ -170,7 +170,10 @@ GEOMETRY = """() => {
                                                 r(g.querySelector('.rs-toggle')).height],
       link: [r(g.querySelector('a')).width, r(g.querySelector('a')).height],
       chip: g.querySelector('.rs-needs') && [r(g.querySelector('.rs-needs')).width,
-                                             r(g.querySelector('.rs-needs')).height]};
+                                             r(g.querySelector('.rs-needs')).height],
+      apart: !g.querySelector('.rs-needs') || (b => r(g.querySelector('.rs-toggle')).bottom <= b.top
+                                                   || r(g.querySelector('.rs-toggle')).right <= b.left)(
+                                                  r(g.querySelector('.rs-needs')))};
   });
   const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
   const phases = [...svg.querySelectorAll('.rs-phase')].map(a => [r(a).width, r(a).height]);
@@ -196,6 +199,7 @@ def test_phone_shows_one_column_that_fits_with_big_enough_text_and_targets(site,
         assert node["link"][0] >= 24 and node["link"][1] >= 24
         for target in (node["toggle"], node["chip"]):
             assert target is None or min(target) >= 24, node
+        assert node["apart"], node  # the two targets do not overlap
         for span in node["spans"]:
             assert inside(span, node["box"]), node["key"]
     assert min(g["sizes"]) >= 12, min(g["sizes"])
