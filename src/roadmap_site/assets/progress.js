@@ -152,9 +152,15 @@
     var m = document.querySelector(".rs-menu");
     if (m) { m.remove(); if (back && m.rsFrom) m.rsFrom.focus(); }
   }
+  function place(m, near) {  // a popup below (or above) what opened it, inside the window
+    var r = near.getBoundingClientRect();
+    document.body.appendChild(m);
+    m.style.left = Math.max(4, Math.min(r.left, window.innerWidth - m.offsetWidth - 4)) + "px";
+    m.style.top = (r.bottom + m.offsetHeight + 4 < window.innerHeight ? r.bottom + 4 : Math.max(4, r.top - m.offsetHeight - 4)) + "px";
+  }
   function openMenu(t) {  // the four states, one step away (right-click, long press, M or the menu key)
     closeMenu(false);
-    var key = t.getAttribute("data-rs-toggle"), r = t.getBoundingClientRect(), now = get(key);
+    var key = t.getAttribute("data-rs-toggle"), now = get(key);
     var m = el("div", { "class": "rs-menu", role: "menu", "aria-label": "Progress" });
     m.rsFrom = t;
     STATES.forEach(function (s) {
@@ -167,17 +173,12 @@
       if (e.key === "Escape" || e.key === "Tab") { e.preventDefault(); closeMenu(true); }
       else if (e.key === "ArrowDown" || e.key === "ArrowUp") { e.preventDefault(); items[(i + (e.key === "ArrowDown" ? 1 : 3)) % 4].focus(); }
     });
-    document.body.appendChild(m);
-    m.style.left = Math.max(4, Math.min(r.left, window.innerWidth - m.offsetWidth - 4)) + "px";
-    m.style.top = (r.bottom + m.offsetHeight + 4 < window.innerHeight ? r.bottom + 4 : Math.max(4, r.top - m.offsetHeight - 4)) + "px";
+    place(m, t);
     m.querySelector('[aria-checked="true"]').focus();
   }
   function showNeeds(chip) {  // a tap on "needs N": name them (a tooltip needs a mouse) and light them up
-    var r = chip.getBoundingClientRect(), g = chip.closest(".rs-node");
-    var m = el("div", { "class": "rs-pop", role: "status" }, chip.querySelector("title").textContent);
-    document.body.appendChild(m);
-    m.style.left = Math.max(4, Math.min(r.left, window.innerWidth - m.offsetWidth - 4)) + "px";
-    m.style.top = (r.bottom + m.offsetHeight + 4 < window.innerHeight ? r.bottom + 4 : Math.max(4, r.top - m.offsetHeight - 4)) + "px";
+    var g = chip.closest(".rs-node"), m = el("div", { "class": "rs-pop", role: "status" }, chip.querySelector("title").textContent);
+    place(m, chip);
     hot({ target: g }, true);
     m.rsNode = g;
   }
