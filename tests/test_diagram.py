@@ -125,6 +125,18 @@ def behind(lines, boxes: dict[str, Rect]) -> list[tuple[str, str]]:
     return found
 
 
+def in_line(lines, gap: float = 24) -> list[tuple[str, str]]:
+    """Pairs of lines with vertical runs on one x, end to end across a gap: they read as one."""
+    found = []
+    for (a1, b1, pts1), (a2, b2, pts2) in itertools.combinations(lines, 2):
+        for (p, q), (r, s) in itertools.product(itertools.pairwise(pts1), itertools.pairwise(pts2)):
+            if p[0] == q[0] and r[0] == s[0] and abs(p[0] - r[0]) < 3:
+                lo1, hi1, lo2, hi2 = min(p[1], q[1]), max(p[1], q[1]), min(r[1], s[1]), max(r[1], s[1])
+                if max(lo1, lo2) - min(hi1, hi2) < gap:
+                    found.append((f"{a1}->{b1}", f"{a2}->{b2}"))
+    return found
+
+
 def check_drawing(svg: ET.Element) -> None:
     boxes, lines = boxes_of(svg), lines_of(svg)
     for (k1, r1), (k2, r2) in itertools.combinations(boxes.items(), 2):
@@ -135,6 +147,7 @@ def check_drawing(svg: ET.Element) -> None:
         assert 0 <= x1 and x2 <= width and 0 <= y1 and y2 <= height, key
     assert crossings(lines) == []
     assert behind(lines, boxes) == []
+    assert in_line(lines) == []
     for a, b, pts in lines:  # arrows run down into the top of the topic that needs the source
         assert pts[0][1] == boxes[a][3] and pts[-1][1] == boxes[b][1] and pts[-1][1] > pts[-2][1]
 
@@ -150,6 +163,8 @@ def test_the_geometry_checks_see_crossings_and_lines_behind_boxes():
     assert behind([lines[0]], boxes) == [("a->b", "x")]
     assert behind([lines[0]], {k: v for k, v in boxes.items() if k != "x"}) == []
     assert behind([("a", "b", [(0, 0), (0, 4), (8, 4), (8, 10)])], {**boxes, "x": (6, 3, 9, 5)})  # grazes
+    assert in_line([lines[0], ("c", "d", [(0, 20), (0, 30)])])  # a gap of 10 on one x reads as one line
+    assert in_line([lines[0], ("c", "d", [(0, 80), (0, 90)])]) == []
 
 
 # -- layout steps -------------------------------------------------------------------------------------
@@ -200,7 +215,7 @@ def test_layered_blocks_on_random_graphs_are_untangled(columns):
         assert sorted(drawn + block.undrawn) == sorted(reduced)  # each edge drawn or reported
         rects = {k: (b.x, b.y, b.right, b.bottom) for k, b in block.boxes.items()}
         lines = [(r.source, r.target, list(r.points)) for r in block.routes]
-        assert crossings(lines) == [] and behind(lines, rects) == []
+        assert crossings(lines) == [] and behind(lines, rects) == [] and in_line(lines) == []
         assert all(not a.overlaps(b) for a, b in itertools.combinations(block.boxes.values(), 2))
         assert layered(nodes, edges, heights, grid, 10, 10) == block
 

@@ -15,9 +15,11 @@ at most a dozen topics:
 5. routing: every line leaves the bottom of its topic and enters the top of the next one through
    its own port; it runs only in the gaps between layers ("tracks") and between columns
    ("lanes"), never across a box. Lines are accepted one by one, shortest first, and a line that
-   would cross or touch an accepted line or pass a box it does not join is not drawn: the
-   caller shows it as a "needs" label instead. So the drawn lines never cross by construction,
-   and the tests check the geometry independently.
+   would cross or touch an accepted line, pass a box it does not join, or run in line with
+   another line's vertical run across a gap (the two would read as one line) is not drawn: the
+   caller shows it as a "needs" label instead. A line left out gets a second chance with its
+   ports moved aside and with the tracks taken bottom-up. So the drawn lines never cross by
+   construction, and the tests check the geometry independently.
 
 Graphviz's ``dot`` does this better for large graphs but is a system binary a pip-installed
 plugin cannot assume. ``grandalf`` (pure Python) lays out but neither routes around boxes nor
@@ -29,13 +31,15 @@ data: the same input gives the same output, bytes included.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 Point = tuple[float, float]
 Edge = tuple[str, str]
 CLEARANCE = 4.0  # how close a line may pass a box it does not join
 SEPARATION = 3.0  # how close two lines may come (touching counts as crossing)
+ALIGN = 48.0  # two lines' vertical runs on one x closer than this read as one line
+PORT_MOVES = ((0, 0), (0, -14), (0, 14), (-14, 0), (14, 0), (-14, -14), (14, 14), (-14, 14), (14, -14))
 
 
 @dataclass(frozen=True)
@@ -209,19 +213,45 @@ def _meet(r: Rect, s: Rect) -> bool:
     return not (r[2] < s[0] or s[2] < r[0] or r[3] < s[1] or s[3] < r[1])
 
 
-def _fits(route: Route, obstacles: list[tuple[str, Rect]], accepted: list[list[Rect]]) -> bool:
-    """No segment near a box it does not join (CLEARANCE), nor near an accepted line (SEPARATION).
+Taken = tuple[list[Rect], list[Rect], Rect]  # a drawn line's segments, vertical runs, extent
 
-    Segments are axis-parallel, so "near" is an overlap of rectangles around them."""
+
+def _extent(rects: list[Rect]) -> Rect:
+    return (min(r[0] for r in rects), min(r[1] for r in rects), max(r[2] for r in rects),
+            max(r[3] for r in rects))
+
+
+def _taken(route: Route) -> Taken:
+    """What a line occupies: its segments (padded), and its vertical runs stretched by ALIGN."""
+    half = SEPARATION / 2
+    segs = _seg_rects(route, half)
+    verticals = [(p[0] - half, min(p[1], q[1]) - ALIGN / 2, p[0] + half, max(p[1], q[1]) + ALIGN / 2)
+                 for p, q in route.segments() if p[0] == q[0]]
+    return segs, verticals, _extent(segs + verticals)
+
+
+def _fits(route: Route, obstacles: list[tuple[str, Rect]], accepted: list[Taken]) -> bool:
+    """No segment near a box it does not join (CLEARANCE), nor near an accepted line (SEPARATION),
+    and no vertical run in line with another line's, where the two would read as one line.
+
+    Segments are axis-parallel, so "near" is an overlap of rectangles around them. (Written out
+    rather than with helpers: this is the layout's inner loop.)"""
     bare = _seg_rects(route, 0)
     last = len(bare) - 1
-    for i, seg in enumerate(bare):
-        for name, box in obstacles:
-            if _meet(seg, box) and not ((i == 0 and name == route.source)
-                                        or (i == last and name == route.target)):
+    for i, (sx1, sy1, sx2, sy2) in enumerate(bare):
+        for name, (ox1, oy1, ox2, oy2) in obstacles:
+            if sx2 < ox1 or ox2 < sx1 or sy2 < oy1 or oy2 < sy1:
+                continue
+            if not ((i == 0 and name == route.source) or (i == last and name == route.target)):
                 return False
-    padded = _seg_rects(route, SEPARATION / 2)
-    return not any(_meet(a, b) for other in accepted for b in other for a in padded)
+    segs, verticals, extent = _taken(route)
+    for other_segs, other_runs, other_extent in accepted:
+        if not _meet(extent, other_extent):
+            continue
+        if any(_meet(a, b) for b in other_segs for a in segs) or \
+                any(_meet(a, b) for b in other_runs for a in verticals):
+            return False
+    return True
 
 
 def layered(nodes: Sequence[str], edges: Sequence[Edge], heights: dict[str, float], grid: Grid,
@@ -272,23 +302,30 @@ def layered(nodes: Sequence[str], edges: Sequence[Edge], heights: dict[str, floa
     out_port, in_port = ports(outs, 1), ports(ins, 0)
     lanes = grid.lanes(x0)
 
-    def candidates(e: Edge, flip: bool) -> list[Route]:
-        """Routes for one edge, shortest first; ``flip`` tries the tracks bottom-up."""
+    def candidates(e: Edge, flip: bool) -> Iterator[Route]:
+        """Routes for one edge, shortest first: with its own ports, then with ports moved aside
+        (when a run would line up with another); ``flip`` takes the tracks bottom-up."""
         a, b = boxes[e[0]], boxes[e[1]]
-        pa, pb = out_port[e], in_port[e]
         la, lb = layer_of[e[0]], layer_of[e[1]]
-        found: list[tuple[float, int, Route]] = []
-        if lb == la + 1:
-            if pa == pb:
-                found.append((0, 0, Route(*e, ((pa, a.bottom), (pb, b.y)))))
-            for t, ty in enumerate(tracks(la)):
-                t = -t if flip else t
-                found.append((abs(pa - pb), t, Route(*e, ((pa, a.bottom), (pa, ty), (pb, ty), (pb, b.y)))))
-        else:
-            for n, (y1, lane, y2) in enumerate(itertools.product(tracks(la), lanes, tracks(lb - 1))):
-                pts = ((pa, a.bottom), (pa, y1), (lane, y1), (lane, y2), (pb, y2), (pb, b.y))
-                found.append((abs(pa - lane) + abs(lane - pb), -n if flip else n, Route(*e, pts)))
-        return [r for _, _, r in sorted(found, key=lambda f: (f[0], f[1]))]
+        for moves in (PORT_MOVES[:1], PORT_MOVES[1:] if lb == la + 1 else PORT_MOVES[1:3]):
+            found: list[tuple[float, int, Route]] = []
+            for da, db in moves:
+                pa, pb = out_port[e] + da, in_port[e] + db
+                if not (a.x + 12 <= pa <= a.right - 12 and b.x + 12 <= pb <= b.right - 12):
+                    continue
+                moved = abs(da) + abs(db)
+                if lb == la + 1:
+                    if pa == pb:
+                        found.append((moved, 0, Route(*e, ((pa, a.bottom), (pb, b.y)))))
+                    for t, ty in enumerate(tracks(la)):
+                        found.append((moved + abs(pa - pb), -t if flip else t,
+                                      Route(*e, ((pa, a.bottom), (pa, ty), (pb, ty), (pb, b.y)))))
+                    continue
+                near = sorted(lanes, key=lambda x: (abs(pa - x) + abs(x - pb), x))[:4 if not moved else 2]
+                for n, (y1, lane, y2) in enumerate(itertools.product(tracks(la), near, tracks(lb - 1))):
+                    pts = ((pa, a.bottom), (pa, y1), (lane, y1), (lane, y2), (pb, y2), (pb, b.y))
+                    found.append((moved + abs(pa - lane) + abs(lane - pb), -n if flip else n, Route(*e, pts)))
+            yield from (r for _, _, r in sorted(found, key=lambda f: (f[0], f[1])))
 
     span = {e: layer_of[e[1]] - layer_of[e[0]] for e in reduced}
     obstacles = [(n, (b.x - CLEARANCE, b.y - CLEARANCE, b.right + CLEARANCE, b.bottom + CLEARANCE))
@@ -297,7 +334,7 @@ def layered(nodes: Sequence[str], edges: Sequence[Edge], heights: dict[str, floa
     def route(flip: bool) -> tuple[list[Route], list[Edge]]:
         """Accept lines one by one (shortest span first) where they fit; the rest are undrawn."""
         accepted: list[Route] = []
-        taken: list[list[Rect]] = []
+        taken: list[Taken] = []
         undrawn: list[Edge] = []
         for e in sorted(reduced, key=lambda e: (span[e], boxes[e[1]].x, out_port[e],
                                                  nodes.index(e[1]), nodes.index(e[0]))):
@@ -306,7 +343,7 @@ def layered(nodes: Sequence[str], edges: Sequence[Edge], heights: dict[str, floa
                 undrawn.append(e)
             else:
                 accepted.append(found)
-                taken.append(_seg_rects(found, SEPARATION / 2))
+                taken.append(_taken(found))
         return accepted, undrawn
 
     # greedy tracks top-down can block a line that bottom-up would draw: when a line is left
