@@ -270,14 +270,13 @@ def layered(nodes: Sequence[str], edges: Sequence[Edge], heights: dict[str, floa
             column[n] = col
     boxes: dict[str, Box] = {}
     layer_of: dict[str, int] = {}
-    tops, bottoms = [], []
+    bottoms: list[float] = []
     y = y0
     for i, ls in enumerate(layers):
         h = max(heights[n] for n in ls)
         for n in ls:
             boxes[n] = Box(grid.column_x(x0, column[n]), y, grid.node_w, heights[n])
             layer_of[n] = i
-        tops.append(y)
         bottoms.append(y + h)
         y += h + grid.gap_y
 
