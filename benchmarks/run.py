@@ -154,7 +154,7 @@ def pages_in(site: Path) -> int:
 
 
 # -- weight --------------------------------------------------------------------------------------
-SVG = re.compile(r'<svg class="rs-diagram".*?</svg>', re.DOTALL)
+SVG = re.compile(r'<svg class="rs-diagram[ "].*?</svg>', re.DOTALL)  # a page has two drawings
 
 
 def weight(project: Path, site: Path) -> dict:
@@ -167,8 +167,10 @@ def weight(project: Path, site: Path) -> dict:
     roadmap_pages = {r.id: site / r.id / "index.html" for r in curriculum.roadmaps}
     largest_id = max(roadmap_pages, key=lambda rid: roadmap_pages[rid].stat().st_size)
     largest = roadmap_pages[largest_id].read_text(encoding="utf-8")
-    svg = SVG.search(largest)
-    assets = sorted((site / "assets" / "roadmap-site").glob("*"))
+    svgs = SVG.findall(largest)
+    from roadmap_site import site_assets
+
+    assets = sorted(a for a in (site / "assets" / "roadmap-site").glob("*") if a.name in site_assets.EVERY_PAGE)
     scripts = "".join(a.read_text(encoding="utf-8") for a in assets if a.suffix == ".js")
     # The diagram must need no data file; next up (and import) fetch the topic list, nothing else.
     requests = re.findall(r"\bfetch\(([^)]*)\)|XMLHttpRequest|import\(", scripts)
@@ -182,10 +184,10 @@ def weight(project: Path, site: Path) -> dict:
         "topic_max_bytes": sizes[ordered[-1]],
         "roadmap_largest": largest_id,
         "roadmap_largest_bytes": len(largest.encode("utf-8")),
-        "roadmap_svg_bytes": len(svg.group(0).encode("utf-8")) if svg else 0,
+        "roadmap_svg_bytes": sum(len(svg.encode("utf-8")) for svg in svgs),
         "assets": {a.name: a.stat().st_size for a in assets},
         "assets_bytes": sum(a.stat().st_size for a in assets),
-        "no_data_file": bool(svg) and not requests_data and not page_json,
+        "no_data_file": bool(svgs) and not requests_data and not page_json,
     }
 
 

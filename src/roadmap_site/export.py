@@ -13,7 +13,6 @@ import posixpath
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from roadmap_site import mkdocs_yaml, schema, site_assets
@@ -218,11 +217,10 @@ def _write_docs(docs_dir: Path, docs_out: Path, generated: dict[str, str], rende
 def _copy_assets(target: Path) -> list[str]:
     """The plugin's packaged assets, as paths relative to docs/; the ones every page loads
     first, in their order (the config lists them), then the ones a page loads itself."""
-    folder = resources.files("roadmap_site") / "assets"
     copied = []
     for name in (*site_assets.EVERY_PAGE, *site_assets.ON_DEMAND):
         target.mkdir(parents=True, exist_ok=True)
-        (target / name).write_bytes((folder / name).read_bytes())
+        (target / name).write_bytes(site_assets.read(name))
         copied.append(posixpath.join(ASSETS_DIR, name))
     return copied
 

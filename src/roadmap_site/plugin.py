@@ -20,7 +20,6 @@ import re
 import sys
 import threading
 import time
-from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -202,7 +201,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         for asset in (*site_assets.EVERY_PAGE, *site_assets.ON_DEMAND):
-            content = resources.files("roadmap_site").joinpath("assets", asset).read_bytes()
+            content = site_assets.read(asset)
             files.append(File.generated(config, ASSET_DIR + asset, content=content))
         curriculum = self.last_good.curriculum if self.last_good else EMPTY
         # One renderer per build, with a cache that outlives it: under `serve`, what the

@@ -56,32 +56,97 @@
       var sr = li.querySelector(".rs-sr") || li.appendChild(el("span", { "class": "rs-sr" }));
       sr.textContent = s === "todo" ? "" : " (" + LABELS[s].toLowerCase() + ")";
     });
-    document.querySelectorAll(".rs-node[data-rs-topic]").forEach(function (g) {
-      var key = g.getAttribute("data-rs-topic"), s = get(key), t = g.querySelector("[data-rs-toggle]");
-      g.setAttribute("data-rs-state", s);
-      if (t) t.setAttribute("aria-label", "Progress of " + g.querySelector("a").getAttribute("aria-label").replace(/ \([^)]*\)$/, "") + ": " + LABELS[s].toLowerCase() + ". Press to change.");
-    });
+    paintDiagram();
     document.querySelectorAll("[data-rs-bar]").forEach(bar);
   }
 
-  function cycle(t) {
+  // -- the drawn roadmap: states as glyphs (CSS on data-rs-state), one-tap done, a small menu --
+  function paintDiagram() {
+    document.querySelectorAll(".rs-node[data-rs-topic]").forEach(function (g) {
+      var key = g.getAttribute("data-rs-topic"), s = get(key), t = g.querySelector("[data-rs-toggle]");
+      g.setAttribute("data-rs-state", s);
+      if (t) t.setAttribute("aria-label", g.querySelector("title").textContent + ": " + LABELS[s].toLowerCase() +
+        (s === "done" ? ". Press to mark not started." : ". Press to mark done."));
+    });
+    document.querySelectorAll("[data-rs-count]").forEach(function (n) {  // home: per roadmap
+      var id = n.getAttribute("data-rs-count"), bar = document.querySelector('[data-rs-bar][data-rs-roadmap="' + id + '"]');
+      if (!bar) return;
+      var keys = bar.getAttribute("data-rs-bar").split(" ").filter(Boolean), done = keys.filter(function (k) { return get(k) === "done"; }).length;
+      n.textContent = " · " + done + " done";
+      var fill = n.closest("a").querySelector("[data-rs-fill]");
+      if (fill) fill.setAttribute("width", keys.length ? (fill.getAttribute("data-rs-width") * done / keys.length).toFixed(1) : 0);
+    });
+  }
+  var KEYS = { d: "done", p: "doing", s: "skipped", n: "todo" };
+  function markDone(t) {  // one click or tap: done; on a done topic: back to not started
     var key = t.getAttribute("data-rs-toggle");
-    set(key, STATES[(STATES.indexOf(get(key)) + 1) % STATES.length]);
+    set(key, get(key) === "done" ? "todo" : "done");
+  }
+  function closeMenu(back) {
+    var m = document.querySelector(".rs-menu");
+    if (m) { m.remove(); if (back && m.rsFrom) m.rsFrom.focus(); }
+  }
+  function place(m, near) {  // a popup below (or above) what opened it, inside the window
+    var r = near.getBoundingClientRect();
+    document.body.appendChild(m);
+    m.style.left = Math.max(4, Math.min(r.left, window.innerWidth - m.offsetWidth - 4)) + "px";
+    m.style.top = (r.bottom + m.offsetHeight + 4 < window.innerHeight ? r.bottom + 4 : Math.max(4, r.top - m.offsetHeight - 4)) + "px";
+  }
+  function openMenu(t) {  // the four states, one step away (right-click, long press, M or the menu key)
+    closeMenu(false);
+    var key = t.getAttribute("data-rs-toggle"), now = get(key);
+    var m = el("div", { "class": "rs-menu", role: "menu", "aria-label": "Progress" });
+    m.rsFrom = t;
+    STATES.forEach(function (s) {
+      var b = el("button", { type: "button", role: "menuitemradio", "aria-checked": String(s === now) }, LABELS[s]);
+      b.addEventListener("click", function () { set(key, s); closeMenu(true); });
+      m.appendChild(b);
+    });
+    m.addEventListener("keydown", function (e) {
+      var items = Array.prototype.slice.call(m.querySelectorAll("button")), i = items.indexOf(document.activeElement);
+      if (e.key === "Escape" || e.key === "Tab") { e.preventDefault(); closeMenu(true); }
+      else if (e.key === "ArrowDown" || e.key === "ArrowUp") { e.preventDefault(); items[(i + (e.key === "ArrowDown" ? 1 : 3)) % 4].focus(); }
+    });
+    place(m, t);
+    m.querySelector('[aria-checked="true"]').focus();
+  }
+  function showNeeds(chip) {  // a tap on "needs N": name them (a tooltip needs a mouse) and light them up
+    var g = chip.closest(".rs-node"), m = el("div", { "class": "rs-pop", role: "status" }, chip.querySelector("title").textContent);
+    place(m, chip);
+    hot({ target: g }, true);
+    m.rsNode = g;
   }
   document.addEventListener("click", function (e) {
+    var t = e.target.closest && e.target.closest("[data-rs-toggle]"), chip = e.target.closest && e.target.closest(".rs-needs");
+    var pop = document.querySelector(".rs-pop");
+    if (pop) { pop.remove(); hot({ target: pop.rsNode }, false); }
+    if (!(e.target.closest && e.target.closest(".rs-menu"))) closeMenu(false);
+    if (t) { e.preventDefault(); markDone(t); }
+    else if (chip) { e.preventDefault(); showNeeds(chip); }
+  });
+  document.addEventListener("contextmenu", function (e) {
     var t = e.target.closest && e.target.closest("[data-rs-toggle]");
-    if (t) { e.preventDefault(); cycle(t); }
+    if (t) { e.preventDefault(); openMenu(t); }
   });
   document.addEventListener("keydown", function (e) {
-    var t = e.target.closest && e.target.closest("[data-rs-toggle]");
-    if (t && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); cycle(t); }
+    var t = e.target.closest && e.target.closest("[data-rs-toggle]"), k = (e.key || "").toLowerCase();
+    if (!t || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "Enter" || e.key === " ") markDone(t);
+    else if (KEYS[k]) set(t.getAttribute("data-rs-toggle"), KEYS[k]);
+    else if (k === "m" || e.key === "ContextMenu" || (e.shiftKey && e.key === "F10")) openMenu(t);
+    else return;
+    e.preventDefault(); e.stopPropagation();  // Material's own keys (p, n, s) listen on window
   });
-  function hot(e, on) {  // highlight a node's prerequisite lines
+  function hot(e, on) {  // a node's prerequisites and dependants: their lines and boxes
     var g = e.target.closest && e.target.closest(".rs-node[data-rs-topic]");
     if (!g) return;
-    var k = g.getAttribute("data-rs-topic");
-    document.querySelectorAll(".rs-edges path").forEach(function (p) {
-      if (p.getAttribute("data-rs-from") === k || p.getAttribute("data-rs-to") === k) p.classList.toggle("rs-hot", on);
+    var k = g.getAttribute("data-rs-topic"), svg = g.closest("svg");
+    svg.querySelectorAll(".rs-edges path").forEach(function (p) {
+      var from = p.getAttribute("data-rs-from"), to = p.getAttribute("data-rs-to");
+      if (from !== k && to !== k) return;
+      p.classList.toggle("rs-hot", on);
+      var other = svg.querySelector('.rs-node[data-rs-topic="' + (from === k ? to : from) + '"]');
+      if (other) other.classList.toggle("rs-linked", on);
     });
   }
   ["mouseover", "focusin"].forEach(function (n) { document.addEventListener(n, function (e) { hot(e, true); }); });

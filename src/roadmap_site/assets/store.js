@@ -207,7 +207,6 @@
     setNote: (key, text) => change("notes", key, text.slice(0, MAX_NOTE)),
     review: key => { const e = entry("reviews", key); return e ? e[0] : ""; },
     setReview: (key, value) => change("reviews", key, value),
-    keys: () => Object.values(shards).flatMap(p => Object.keys(p.topics)),
     unreadable: () => lost.length ? lost.map(l => l.raw).join("\n") : null,
     held: isHeld, release: () => unlock(false), discard: () => unlock(true),
     subscribe: f => listeners.push(f)

@@ -1,12 +1,23 @@
-"""The drawn roadmap: an SVG laid out at build time, inlined in the roadmap page.
+"""The drawn roadmap: SVG laid out at build time (see ``layout`` for why it is layered).
 
-Layout: phases in order down a vertical spine; each phase's topics as nodes in a grid beside
-it; prerequisite edges inside the roadmap drawn behind the nodes. Every node is a real link
-with an accessible name, and carries a small toggle to mark the topic done from the diagram.
-Colours come from CSS (Material's variables), so dark mode and progress states need no
-re-render. Links use ``xlink:href``: Material's instant navigation rewrites every ``[href]``
-by assignment, which throws on SVG links (their ``href`` is read-only). The output depends
-only on the input: the same curriculum gives the same bytes.
+A roadmap is drawn twice, a wide layout (three columns) and a narrow one (one column, for phones);
+CSS shows one of them by the width of the figure, so nothing is laid out in the browser. Phases
+run down a spine; inside a phase topics sit in layers below what they need, and only the lines
+the router can draw without a crossing or passing a box are drawn, with arrowheads. Whatever
+is not drawn (a prerequisite in another phase or roadmap, or a line that would cross) is a
+"needs N" chip on the node, named in its tooltip and description; prerequisites on this page
+also have hidden lines (``rs-extra``) that show, with the linked nodes, when the node is hovered
+or focused.
+
+Contract: each node is ``g.rs-node[data-rs-topic="roadmap/topic"]``, each line (drawn or hidden)
+a ``path[data-rs-from][data-rs-to]``; progress.js sets ``data-rs-state`` on the nodes and CSS
+draws the state as a glyph (✓, half-filled, struck through) and a colour. Colours all come from
+CSS variables declared on ``[data-md-color-scheme]``, so the scheme switch needs no re-render.
+A label is never cut short: it wraps and the box grows; the full title is the link's ``<title>``.
+
+Links use ``xlink:href``: Material's instant navigation rewrites every ``[href]`` by assignment,
+which throws on SVG links (their ``href`` is read-only). The output depends only on the input:
+the same curriculum gives the same bytes.
 """
 
 from __future__ import annotations
@@ -17,181 +28,305 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from roadmap_site.curriculum import Curriculum, RoadmapNode
+from roadmap_site.render.layout import Box, Grid, Route, layered, transitive_reduction
+from roadmap_site.render.textfit import text_width, wrap
 
-WIDTH = 760
-SPINE_X = 18
-LEFT = 48  # where node columns start
-COLUMNS = 3
-NODE_W, NODE_H = 222, 50
-GAP_X, GAP_Y = 14, 14
-PHASE_H = 40
-CHARS_PER_LINE = 27  # at 13px, roughly what fits in NODE_W minus the toggle
+LEVELS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
 
 
 @dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
+class Style:
+    """One of the two drawings: the grid and the type sizes (SVG units ~ CSS px at full width)."""
 
-    def overlaps(self, other: Box) -> bool:
-        return not (self.x + self.w <= other.x or other.x + other.w <= self.x
-                    or self.y + self.h <= other.y or other.y + other.h <= self.y)
+    name: str
+    grid: Grid
+    spine_x: float
+    x0: float  # where the grid starts, right of the spine
+    title_size: float
+    line_h: float
+    meta_size: float
+    phase_size: float
+
+    @property
+    def width(self) -> float:
+        return self.x0 + self.grid.width
+
+    @property
+    def phase_x(self) -> float:  # phase titles start clear of the numbered circle on the spine
+        return max(self.x0, self.spine_x + 18)
+
+
+WIDE = Style("wide", Grid(columns=3, node_w=212), spine_x=16, x0=36, title_size=14, line_h=18,
+             meta_size=12, phase_size=16)
+NARROW = Style("narrow", Grid(columns=1, node_w=286, side=22), spine_x=13, x0=24, title_size=15,
+               line_h=19, meta_size=13, phase_size=16)
+STYLES = (WIDE, NARROW)
+PAD = 10  # inside a node, left and top
+TOGGLE = 40  # the toggle's column at a node's right edge (a 32 x 32 target)
 
 
 @dataclass(frozen=True)
-class Layout:
-    width: float
+class NodeText:
+    title: list[str]
+    meta: str
+    needs: int
+    meta_rows: int  # 1, or 2 when the "needs" chip does not fit beside the meta text
+
+    def height(self, s: Style) -> float:
+        head = max(PAD + len(self.title) * s.line_h, TOGGLE)  # the toggle never meets the chip
+        return head + self.meta_rows * (s.meta_size + 10) + 4
+
+
+def _chip_w(needs: int, s: Style) -> float:
+    return text_width(f"needs {needs}", s.meta_size) + 12
+
+
+def node_text(title: str, meta: str, needs: int, s: Style) -> NodeText:
+    inner = s.grid.node_w - 2 * PAD
+    lines = wrap(title, inner - TOGGLE + PAD, s.title_size)
+    fits = not needs or text_width(meta, s.meta_size) + 8 + _chip_w(needs, s) <= inner
+    return NodeText(lines, meta, needs, 1 if fits else 2)
+
+
+@dataclass(frozen=True)
+class Drawing:
+    style: Style
     height: float
-    phases: list[tuple[str, str, float]]  # (phase id, title, y of its header)
-    nodes: dict[str, Box]  # topic key -> box
-    edges: list[tuple[str, str]]  # (prerequisite key, topic key), inside the roadmap
+    phases: list[tuple[str, str, list[str], float]]  # (phase id, title, title lines, y)
+    boxes: dict[str, Box]
+    texts: dict[str, NodeText]
+    routes: list[Route]  # lines drawn by default
+    extra: list[tuple[str, str]]  # prerequisites on this page drawn only on hover/focus
+    needs: dict[str, list[str]]  # topic -> prerequisites not drawn as a line (any roadmap)
 
 
-def layout(roadmap: RoadmapNode) -> Layout:
+def prerequisite_edges(roadmap: RoadmapNode) -> list[tuple[str, str]]:
+    """The roadmap's prerequisites (from any roadmap) after transitive reduction.
+
+    Only paths through this roadmap's own topics count, so the page depends on nothing but the
+    roadmap and the titles it shows (what the render cache compares)."""
+    nodes: list[str] = []
+    for t in roadmap.topics:
+        nodes += [p for p in t.prerequisites if p not in nodes]
+    nodes += [t.key for t in roadmap.topics if t.key not in nodes]
+    return transitive_reduction(nodes, [(p, t.key) for t in roadmap.topics for p in t.prerequisites])
+
+
+def draw(roadmap: RoadmapNode, s: Style) -> Drawing:
+    edges = prerequisite_edges(roadmap)
+    phase_of = {t.key: p.id for p in roadmap.phases for t in p.topics}
+    inside = [(a, b) for a, b in edges if phase_of.get(a) == phase_of[b]]
+    prereqs: dict[str, list[str]] = {t.key: [] for t in roadmap.topics}
+    for a, b in edges:
+        prereqs[b].append(a)
+
+    def meta(t) -> str:
+        return f"{LEVELS[t.data.level]} · {t.data.hours:g} h"
+
     y = 8.0
-    phases, nodes = [], {}
+    phases, boxes, routes, texts = [], {}, [], {}
+    needs: dict[str, list[str]] = {}
     for phase in roadmap.phases:
-        phases.append((phase.id, phase.title, y))
-        y += PHASE_H
-        for i, topic in enumerate(phase.topics):
-            row, col = divmod(i, COLUMNS)
-            nodes[topic.key] = Box(LEFT + col * (NODE_W + GAP_X), y + row * (NODE_H + GAP_Y),
-                                   NODE_W, NODE_H)
-        rows = -(-len(phase.topics) // COLUMNS)
-        y += rows * (NODE_H + GAP_Y) + 18
-    edges = [(pre, t.key) for t in roadmap.topics for pre in t.prerequisites if pre in nodes]
-    return Layout(WIDTH, y, phases, nodes, edges)
+        lines = wrap(phase.title, s.width - s.phase_x - 8, s.phase_size, bold=True)
+        phases.append((phase.id, phase.title, lines, y))
+        y += 16 + len(lines) * (s.phase_size + 6)
+        keys = [t.key for t in phase.topics]
+        own = [(a, b) for a, b in inside if b in keys]
+        # heights assume every prerequisite may end up as a chip (the worst case): one pass
+        sized = {t.key: node_text(t.title, meta(t), len(prereqs[t.key]), s) for t in phase.topics}
+        block = layered(keys, own, {k: sized[k].height(s) for k in keys}, s.grid, s.x0, y)
+        drawn = {(r.source, r.target) for r in block.routes}
+        for k in keys:
+            needs[k] = [p for p in prereqs[k] if (p, k) not in drawn]
+            texts[k] = NodeText(sized[k].title, sized[k].meta, len(needs[k]), sized[k].meta_rows)
+        boxes.update(block.boxes)
+        routes += block.routes
+        y += block.height + 28
+    extra = [(a, b) for b, ps in needs.items() for a in ps if a in boxes]
+    return Drawing(s, y - 12, phases, boxes, texts, routes, extra, needs)
 
 
-def wrap(text: str, width: int = CHARS_PER_LINE, lines: int = 2) -> list[str]:
-    words, out, line = text.split(), [], ""
-    for word in words:
-        candidate = f"{line} {word}".strip()
-        if len(candidate) <= width or not line:
-            line = candidate
-        else:
-            out.append(line)
-            line = word
-    out.append(line)
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1][: width - 1].rstrip() + "…"
-    return [o if len(o) <= width else o[: width - 1] + "…" for o in out]
+def _fmt(v: float) -> str:
+    return f"{round(v, 1):g}"
 
 
-def _edge_path(a: Box, b: Box) -> str:
-    """A curve from the prerequisite to the topic that needs it."""
-    if b.y > a.y:  # below: bottom centre to top centre
-        x1, y1, x2, y2 = a.x + a.w / 2, a.y + a.h, b.x + b.w / 2, b.y
-        dy = max(12.0, (y2 - y1) / 2)
-        return f"M{x1:g} {y1:g}C{x1:g} {y1 + dy:g} {x2:g} {y2 - dy:g} {x2:g} {y2:g}"
-    # same row (or above, for out-of-order prerequisites): side to side, bowed upwards
-    x1, x2 = (a.x + a.w, b.x) if a.x < b.x else (a.x, b.x + b.w)
-    y1, y2 = a.y + a.h / 2, b.y + b.h / 2
-    lift = 22 + abs(x2 - x1) / 8
-    return f"M{x1:g} {y1:g}C{x1:g} {y1 - lift:g} {x2:g} {y2 - lift:g} {x2:g} {y2:g}"
+def _arrow_defs(marker: str) -> str:
+    return (f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
+            'markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+            '<path d="M0 0L10 5L0 10z"/></marker></defs>')
+
+
+def _extra_path(a: Box, b: Box) -> str:
+    """A hidden line bowed out to the left of both nodes, from a's side into b's side."""
+    ya, yb = a.y + a.h / 2, b.y + b.h / 2
+    bow = 14 + min(abs(yb - ya), 400) / 20
+    return (f"M{_fmt(a.x)} {_fmt(ya)}C{_fmt(a.x - bow)} {_fmt(ya)} {_fmt(b.x - bow)} {_fmt(yb)} "
+            f"{_fmt(b.x)} {_fmt(yb)}")
+
+
+def _toggle(key: str, title: str, box: Box) -> str:
+    """The progress control: a 32 x 32 target; CSS shows the glyph of the state (✓, half, slash)."""
+    e = escape
+    return (f'<g class="rs-toggle" role="button" tabindex="0" data-rs-toggle="{e(key)}" '
+            f'transform="translate({_fmt(box.right - TOGGLE / 2)} {_fmt(box.y + TOGGLE / 2)})" '
+            'aria-keyshortcuts="Enter Space D P S N M" '
+            f'aria-label="{e(title)}: not started. Press to mark done.">'
+            '<rect class="rs-hit" x="-16" y="-16" width="32" height="32"/><circle r="10"/>'
+            '<path class="rs-glyph-doing" d="M0-10A10 10 0 0 0 0 10Z"/>'
+            '<path class="rs-glyph-done" d="M-5 0l3.5 3.5 6.5-7"/>'
+            '<path class="rs-glyph-skipped" d="M-7 7L7-7"/></g>')
+
+
+def _node_body(title: str, desc: str, text: NodeText, box: Box, s: Style,
+               needs_title: str) -> str:
+    """The box, the wrapped title, the meta line and the "needs" chip, inside the link."""
+    e, f = escape, _fmt
+    tx = box.x + PAD
+    spans = "".join(f'<tspan x="{f(tx)}" y="{f(box.y + PAD + s.title_size + i * s.line_h - 1)}">'
+                    f"{e(line)}</tspan>" for i, line in enumerate(text.title))
+    meta_y = box.y + box.h - PAD - (text.meta_rows - 1) * (s.meta_size + 10) - 1
+    parts = [f"<title>{e(title)}</title><desc>{e(desc)}</desc>",
+             f'<rect class="rs-box" x="{f(box.x)}" y="{f(box.y)}" width="{f(box.w)}" '
+             f'height="{f(box.h)}" rx="8"/>',
+             f'<text class="rs-label" font-size="{s.title_size:g}">{spans}</text>']
+    if text.meta:
+        parts.append(f'<text class="rs-meta" x="{f(tx)}" y="{f(meta_y)}" '
+                     f'font-size="{s.meta_size:g}">{e(text.meta)}</text>')
+    if text.needs:
+        cw = _chip_w(text.needs, s)
+        cx = box.right - PAD - cw if text.meta_rows == 1 else tx
+        cy = box.bottom - PAD - s.meta_size - 3
+        at = f'x="{f(cx)}" width="{f(cw)}"'
+        parts.append(f'<g class="rs-needs"><title>{e(needs_title)}</title>'  # a tap names them
+                     f'<rect class="rs-hit" {at} y="{f(cy - 4)}" height="{f(s.meta_size + 14)}"/>'
+                     f'<rect class="rs-chip" {at} y="{f(cy)}" height="{f(s.meta_size + 6)}" rx="4"/>'
+                     f'<text x="{f(cx + 6)}" y="{f(cy + s.meta_size + 1)}" font-size="{s.meta_size:g}">'
+                     f"needs {text.needs}</text></g>")
+    return "".join(parts)
+
+
+def _svg_open(d_width: float, height: float, cls: str, title_id: str, title: str) -> str:
+    return (f'<svg class="rs-diagram {cls}" viewBox="0 0 {_fmt(d_width)} {_fmt(height)}" '
+            f'width="{_fmt(d_width)}" height="{_fmt(height)}" aria-labelledby="{title_id}" '
+            f'role="group" xmlns="http://www.w3.org/2000/svg" '
+            f'xmlns:xlink="http://www.w3.org/1999/xlink" style="max-width:{_fmt(d_width)}px">'
+            f'<title id="{title_id}">{escape(title)}</title>')
+
+
+def _lines(routes: list[Route], extra: list[tuple[str, str]], boxes: dict[str, Box],
+           marker: str) -> str:
+    e = escape
+    parts = ['<g class="rs-edges" aria-hidden="true">']
+    for r in routes:
+        parts.append(f'<path class="rs-line" d="{r.path()}" data-rs-from="{e(r.source)}" '
+                     f'data-rs-to="{e(r.target)}" marker-end="url(#{marker})"/>')
+    for a, b in extra:
+        parts.append(f'<path class="rs-extra" d="{_extra_path(boxes[a], boxes[b])}" '
+                     f'data-rs-from="{e(a)}" data-rs-to="{e(b)}" marker-end="url(#{marker})"/>')
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def render_roadmap(curriculum: Curriculum, roadmap: RoadmapNode, d: Drawing,
+                   topic_url: Callable[[str], str], phase_anchor: Callable[[str], str]) -> str:
+    s, e, f = d.style, escape, _fmt
+    ident = f"rs-diagram-{roadmap.id}-{s.name}"
+    parts = [_svg_open(s.width, d.height, f"rs-{s.name}", ident,
+                       f"Roadmap diagram: {roadmap.title}, {len(d.phases)} phases, "
+                       f"{len(d.boxes)} topics"),
+             _arrow_defs(f"{ident}-arrow")]
+    if d.phases:
+        parts.append(f'<line class="rs-spine" x1="{f(s.spine_x)}" y1="{f(d.phases[0][3] + 14)}" '
+                     f'x2="{f(s.spine_x)}" y2="{f(d.height - 8)}"/>')
+    parts.append(_lines(d.routes, d.extra, d.boxes, f"{ident}-arrow"))
+    phase_of = {t.key: p.id for p in roadmap.phases for t in p.topics}
+    for number, (phase_id, title, lines, y) in enumerate(d.phases, 1):  # a phase, then its topics
+        spans = "".join(f'<tspan x="{f(s.phase_x)}" y="{f(y + 20 + i * (s.phase_size + 6))}">{e(line)}</tspan>'
+                        for i, line in enumerate(lines))
+        parts.append(
+            f'<a class="rs-phase" xlink:href="{e(phase_anchor(phase_id))}">'
+            f'<title>Phase {number}: {e(title)}</title>'
+            f'<rect class="rs-hit" x="0" y="{f(y)}" width="{f(s.width)}" '
+            f'height="{f(len(lines) * (s.phase_size + 6) + 10)}"/>'
+            f'<circle cx="{f(s.spine_x)}" cy="{f(y + 14)}" r="10"/>'
+            f'<text class="rs-phase-num" x="{f(s.spine_x)}" y="{f(y + 18)}" aria-hidden="true">{number}</text>'
+            f'<text class="rs-phase-title" font-size="{s.phase_size:g}">{spans}</text></a>')
+        for key in (k for k in d.boxes if phase_of[k] == phase_id):
+            parts.append(_topic_node(curriculum, roadmap, d, key, topic_url))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _topic_node(curriculum: Curriculum, roadmap: RoadmapNode, d: Drawing, key: str,
+                topic_url: Callable[[str], str]) -> str:
+    topic, box, e = curriculum.topics[key], d.boxes[key], escape
+    names = [_name(curriculum, roadmap, p) for p in d.needs[key]]
+    needs_title = "Needs first: " + ", ".join(names) if names else ""
+    desc = f"{LEVELS[topic.data.level]}, {topic.data.hours:g} hours." + (
+        f" {needs_title}." if names else "")
+    return (f'<g class="rs-node" data-rs-topic="{e(key)}">'
+            f'<a xlink:href="{e(topic_url(key))}" role="link">'
+            f"{_node_body(topic.title, desc, d.texts[key], box, d.style, needs_title)}</a>"
+            f"{_toggle(key, topic.title, box)}</g>")
+
+
+def _name(curriculum: Curriculum, roadmap: RoadmapNode, key: str) -> str:
+    topic = curriculum.topics[key]
+    if topic.roadmap == roadmap.id:
+        return topic.title
+    return f"{topic.title} ({curriculum.roadmap(topic.roadmap).title})"
 
 
 def render_svg(curriculum: Curriculum, roadmap: RoadmapNode, topic_url: Callable[[str], str],
                phase_anchor: Callable[[str], str]) -> Markup:
-    lay = layout(roadmap)
-    title_id = f"rs-diagram-{roadmap.id}"
-    e = escape
-    parts = [
-        f'<svg class="rs-diagram" viewBox="0 0 {lay.width:g} {lay.height:g}" '
-        f'width="{lay.width:g}" height="{lay.height:g}" aria-labelledby="{title_id}" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{title_id}">Roadmap diagram: {e(roadmap.title)}, '
-        f'{len(roadmap.phases)} phases, {len(lay.nodes)} topics</title>',
-        f'<line class="rs-spine" x1="{SPINE_X}" y1="8" x2="{SPINE_X}" y2="{lay.height - 10:g}"/>',
-        '<g class="rs-edges" aria-hidden="true">',
-    ]
-    for pre, key in lay.edges:
-        parts.append(f'<path d="{_edge_path(lay.nodes[pre], lay.nodes[key])}" '
-                     f'data-rs-from="{e(pre)}" data-rs-to="{e(key)}"/>')
-    parts.append("</g>")
-    for number, (phase_id, title, y) in enumerate(lay.phases, 1):
-        parts.append(
-            f'<a class="rs-phase" xlink:href="{e(phase_anchor(phase_id))}">'
-            f'<circle cx="{SPINE_X}" cy="{y + 14:g}" r="9"/>'
-            f'<text class="rs-phase-num" x="{SPINE_X}" y="{y + 18:g}" aria-hidden="true">{number}</text>'
-            f'<text class="rs-phase-title" x="{LEFT}" y="{y + 20:g}">{e(title)}</text></a>')
-    for key, box in lay.nodes.items():
-        topic = curriculum.topics[key]
-        label = f"{topic.title} ({topic.data.level}, {topic.data.hours:g} hours)"
-        lines = wrap(topic.title)
-        ty = box.y + (box.h - 16 * len(lines)) / 2 + 12
-        text = "".join(f'<tspan x="{box.x + 10:g}" y="{ty + 16 * i:g}">{e(line)}</tspan>'
-                       for i, line in enumerate(lines))
-        tx, tcy = box.x + box.w - 16, box.y + box.h / 2
-        parts.append(
-            f'<g class="rs-node" data-rs-topic="{e(key)}">'
-            f'<a xlink:href="{e(topic_url(key))}" role="link" aria-label="{e(label)}">'
-            f'<rect x="{box.x:g}" y="{box.y:g}" width="{box.w:g}" height="{box.h:g}" rx="8"/>'
-            f'<text class="rs-level-{topic.data.level}">{text}</text></a>'
-            f'<g class="rs-toggle" role="button" tabindex="0" data-rs-toggle="{e(key)}" '
-            f'aria-label="Progress of {e(topic.title)}: not started. Press to change.">'
-            f'<circle cx="{tx:g}" cy="{tcy:g}" r="8"/></g></g>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    """Both drawings of a roadmap; CSS shows the one that fits."""
+    return Markup("".join(render_roadmap(curriculum, roadmap, draw(roadmap, s), topic_url, phase_anchor)
+                          for s in STYLES))
 
 
-def _direct_requirements(curriculum: Curriculum, roadmap: RoadmapNode) -> list[str]:
-    """Requirements not implied by another requirement (a transitive reduction): fewer lines."""
-    requires = {r.id: set(r.data.requires) for r in curriculum.roadmaps}
+# -- the home page: how the roadmaps build on each other -----------------------------------------
 
-    def reachable(start: str) -> set[str]:
-        seen, todo = set(), [start]
-        while todo:
-            for nxt in requires.get(todo.pop(), ()):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return seen
-
-    reqs = [r for r in roadmap.data.requires if r in requires]
-    return [r for r in reqs if not any(r in reachable(other) for other in reqs if other != r)]
+OVERVIEW_WIDE = Style("wide", Grid(columns=2, node_w=250), spine_x=0, x0=0, title_size=16,
+                      line_h=20, meta_size=13, phase_size=0)
+OVERVIEW_NARROW = Style("narrow", Grid(columns=1, node_w=300, side=22), spine_x=0, x0=0,
+                        title_size=16, line_h=20, meta_size=13, phase_size=0)
 
 
 def render_overview_svg(curriculum: Curriculum, roadmap_url: Callable[[str], str]) -> Markup:
-    """The six roadmaps as layers by requirement depth, with 'requires' arrows."""
-    depth: dict[str, int] = {}
-    for roadmap in curriculum.roadmaps:  # already in requirement order
-        reqs = [r for r in roadmap.data.requires if r in depth]
-        depth[roadmap.id] = 1 + max((depth[r] for r in reqs), default=-1)
-    layers: dict[int, list[RoadmapNode]] = {}
-    for roadmap in curriculum.roadmaps:
-        layers.setdefault(depth[roadmap.id], []).append(roadmap)
-    w, h, gap_y = 200, 44, 30
-    height = len(layers) * (h + gap_y) - gap_y + 16
-    boxes: dict[str, Box] = {}
-    for d, items in layers.items():
-        total = len(items) * w + (len(items) - 1) * 24
-        x0 = (WIDTH - total) / 2
-        for i, roadmap in enumerate(items):
-            boxes[roadmap.id] = Box(x0 + i * (w + 24), 8 + d * (h + gap_y), w, h)
-    e = escape
-    parts = [f'<svg class="rs-diagram rs-overview-diagram" viewBox="0 0 {WIDTH} {height:g}" '
-             f'width="{WIDTH}" height="{height:g}" aria-labelledby="rs-overview-title" '
-             f'xmlns="http://www.w3.org/2000/svg">',
-             '<title id="rs-overview-title">How the roadmaps build on each other</title>',
-             '<defs><marker id="rs-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-             'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>',
-             '<g class="rs-edges" aria-hidden="true">']
-    for roadmap in curriculum.roadmaps:
-        for req in _direct_requirements(curriculum, roadmap):
-            if req in boxes:
-                a, b = boxes[req], boxes[roadmap.id]
-                parts.append(f'<path marker-end="url(#rs-arrow)" d="{_edge_path(a, b)}"/>')
-    parts.append("</g>")
-    for roadmap in curriculum.roadmaps:
-        box = boxes[roadmap.id]
-        parts.append(
-            f'<g class="rs-node rs-roadmap-node"><a xlink:href="{e(roadmap_url(roadmap.id))}">'
-            f'<rect x="{box.x:g}" y="{box.y:g}" width="{box.w:g}" height="{box.h:g}" rx="8"/>'
-            f'<text x="{box.x + box.w / 2:g}" y="{box.y + 27:g}" text-anchor="middle">'
-            f'{e(roadmap.title)}</text></a></g>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    """The roadmaps in layers by what they require (reduced), each with the reader's progress."""
+    ids = [r.id for r in curriculum.roadmaps]
+    edges = [(req, r.id) for r in curriculum.roadmaps for req in r.data.requires if req in ids]
+    out = []
+    for s in (OVERVIEW_WIDE, OVERVIEW_NARROW):
+        texts = {r.id: NodeText(wrap(r.title, s.grid.node_w - 2 * PAD, s.title_size, bold=True),
+                                f"{len(r.topics)} topics · {r.hours:g} h", 0, 2)
+                 for r in curriculum.roadmaps}
+        block = layered(ids, edges, {k: t.height(s) for k, t in texts.items()}, s.grid, 0, 8)
+        height = block.height + 16
+        ident = f"rs-overview-{s.name}"
+        e, f = escape, _fmt
+        parts = [_svg_open(s.width, height, f"rs-overview-diagram rs-{s.name}", ident,
+                           "How the roadmaps build on each other"),
+                 _arrow_defs(f"{ident}-arrow"), _lines(block.routes, [], block.boxes, f"{ident}-arrow")]
+        for r in curriculum.roadmaps:
+            box, text = block.boxes[r.id], texts[r.id]
+            after = [curriculum.roadmap(a).title for a, b in block.undrawn if b == r.id]
+            spans = "".join(f'<tspan x="{f(box.x + PAD)}" y="{f(box.y + PAD + s.title_size + i * s.line_h - 1)}">'
+                            f"{e(line)}</tspan>" for i, line in enumerate(text.title))
+            bar_y = box.bottom - PAD - 6
+            parts.append(
+                f'<g class="rs-node rs-roadmap-node" data-rs-roadmap="{e(r.id)}">'
+                f'<a xlink:href="{e(roadmap_url(r.id))}" role="link"><title>{e(r.title)}</title>'
+                f'<desc>{e(text.meta)}' + (f". After {e(', '.join(after))}" if after else "") + "</desc>"
+                f'<rect class="rs-box" x="{f(box.x)}" y="{f(box.y)}" width="{f(box.w)}" '
+                f'height="{f(box.h)}" rx="8"/>'
+                f'<text class="rs-label rs-roadmap-title" font-size="{s.title_size:g}">{spans}</text>'
+                f'<text class="rs-meta" x="{f(box.x + PAD)}" y="{f(bar_y - 10)}" font-size="{s.meta_size:g}">'
+                f'{e(text.meta)}<tspan class="rs-count" data-rs-count="{e(r.id)}"></tspan></text>'
+                f'<rect class="rs-track" x="{f(box.x + PAD)}" y="{f(bar_y)}" width="{f(box.w - 2 * PAD)}" '
+                f'height="5" rx="2.5"/><rect class="rs-fill" data-rs-fill="{e(r.id)}" '
+                f'x="{f(box.x + PAD)}" y="{f(bar_y)}" width="0" height="5" rx="2.5" '
+                f'data-rs-width="{f(box.w - 2 * PAD)}"/></a></g>')
+        parts.append("</svg>")
+        out.append("".join(parts))
+    return Markup("".join(out))
