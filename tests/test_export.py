@@ -108,8 +108,9 @@ def test_assets_are_copied_and_referenced(builds):
     from roadmap_site import site_assets
 
     # every page loads these; the Review page loads review.js itself
+    every = site_assets.EVERY_PAGE
     assert [Path(r).name for r in referenced if "roadmap-site/" in r] == [
-        *(a for a in site_assets.EVERY_PAGE if a.endswith(".css")), *(a for a in site_assets.EVERY_PAGE if a.endswith(".js"))]
+        *(a for a in every if a.endswith(".css")), *(a for a in every if a.endswith(".js"))]
 
 
 def test_export_refuses_a_foreign_folder_and_a_broken_curriculum(tmp_path):
