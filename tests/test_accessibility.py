@@ -54,7 +54,7 @@ def pages(built: Path) -> dict[str, str]:
     ml = next(r for r in api["roadmaps"] if r["id"] == "ml")
     return {"home": "", "roadmap": "ml/", "phase": ml["phases"][1]["url"], "topic": "ml/linear-regression/",
             "topic-cross": "foundations/linear-algebra/",  # links to other roadmaps in its lists
-            "resources": "resources/"}
+            "resources": "resources/", "project": ml["phases"][1]["project"]["url"], "review": "review/"}
 
 
 def describe(violation: dict) -> str:
@@ -65,7 +65,8 @@ def describe(violation: dict) -> str:
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-@pytest.mark.parametrize("kind", ["home", "roadmap", "phase", "topic", "topic-cross", "resources"])
+@pytest.mark.parametrize("kind", ["home", "roadmap", "phase", "topic", "topic-cross", "resources", "project",
+                                  "review"])
 def test_axe_finds_no_serious_violation(built, site, browser, kind, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
