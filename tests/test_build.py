@@ -243,3 +243,10 @@ def test_summary_links_are_relative_to_each_page(fixture_site):
     for page, href in [("basics/index.html", "python/"), ("index.html", "basics/python/")]:
         summary = soup(fixture_site / page).find(string=re.compile("Start with")).parent
         assert summary.find("a", string="Python")["href"] == href, page
+
+
+def test_the_404_page_says_where_to_go(fixture_site):
+    page = soup(fixture_site / "404.html")
+    assert page.h1.get_text(strip=True) == "This page does not exist"
+    home = page.find("a", string=lambda t: t and "home page" in t)
+    assert home and home["href"].startswith("http")  # absolute: the page is served at any depth

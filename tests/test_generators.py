@@ -74,3 +74,21 @@ def test_zensical_builds_the_export_with_the_same_pages_and_no_broken_link(proje
         assert part in topic, part
     assert "<svg" in (site / "ml/index.html").read_text(encoding="utf-8")  # the drawn roadmap
     assert "md-tag" in (site / "tags/index.html").read_text(encoding="utf-8")
+    _search_works(site)
+
+
+def _search_works(site: Path) -> None:
+    """Zensical's own search box (no copied Material partial replaces it) finds a topic."""
+    import re
+
+    from browser import launch, serve_directory
+
+    with serve_directory(site) as url, launch() as browser:
+        page = browser.new_page()
+        page.goto(url + "about/")  # a page that does not name the topic's phase
+        phase = page.get_by_text("Supervised learning")  # in the first result's path
+        assert phase.count() == 0
+        page.locator(".md-search__button").click()
+        page.keyboard.type("linear regression")
+        page.get_by_text(re.compile(r"^\d+ results?$")).wait_for(timeout=15_000)
+        phase.first.wait_for(timeout=15_000)
