@@ -270,3 +270,34 @@ def test_export_watch_updates_in_place_and_survives_errors(tmp_path):
         proc.terminate()
         proc.wait(timeout=10)
     assert "Traceback" not in "".join(lines)
+
+
+@pytest.mark.parametrize(("edit", "says"), [
+    ("site_name: [", "mkdocs.yml:"), ("plugins: 5", "'plugins' must be"), ("plugins: [{}]", "'plugins' must be"),
+    ("plugins: {roadmap-site: 7}", "'plugins' must be"), ("nav: 5", "'nav' must be"),
+    ("hooks: 7", "'hooks' must be"), ("theme: 5", "'theme' must be"), ("docs_dir: 5", "'docs_dir' must be"),
+    ("x: " + "[" * 5000 + "]" * 5000, "nested too deeply"),
+])
+def test_export_names_the_problem_of_a_malformed_mkdocs_yml(tmp_path, edit, says):
+    project = make_project(tmp_path, GOOD)
+    config = project / "mkdocs.yml"
+    key = edit.split(":", 1)[0]
+    kept = [block for block in config.read_text().split("\n\n") if not block.startswith(key + ":")]
+    config.write_text("\n\n".join(kept) + "\n" + edit + "\n")
+    proc = run_cli("export", str(tmp_path / "out"), cwd=project)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert says in proc.stderr and "mkdocs.yml" in proc.stderr, proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_export_names_a_docs_page_that_is_not_utf8(tmp_path):
+    project = make_project(tmp_path, GOOD)
+    (project / "docs/bad.md").write_bytes(b"# A\n\xff\xfe\n")
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text().replace(
+        "      curriculum_dir: curriculum", "      curriculum_dir: 5"))
+    proc = run_cli("export", str(tmp_path / "out"), cwd=project)
+    assert proc.returncode == 1 and "curriculum_dir" in proc.stderr and "Traceback" not in proc.stderr
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text().replace(
+        "      curriculum_dir: 5", "      curriculum_dir: curriculum"))
+    proc = run_cli("export", str(tmp_path / "out"), cwd=project)
+    assert proc.returncode == 1 and "docs/bad.md: not valid UTF-8" in proc.stderr

@@ -205,7 +205,11 @@ def _write_docs(docs_dir: Path, docs_out: Path, generated: dict[str, str], rende
             shutil.copyfile(path, target)
             continue
         pages.append(src_uri)
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise ExportError(f"{display_path(path)}: not valid UTF-8 (byte {exc.start}); "
+                              "save it as UTF-8") from None
         if OVERVIEW_MARKER in text:
             text = text.replace(OVERVIEW_MARKER, renderer.overview(src_uri))
         text, unknown = resolve_references(text, src_uri, curriculum)

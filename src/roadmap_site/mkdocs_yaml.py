@@ -54,12 +54,66 @@ for _prefix in ("tag:yaml.org,2002:python/", "!"):
 _Dumper.add_representer(Tagged, _represent_tagged)
 
 
+class ConfigError(ValueError):
+    """mkdocs.yml cannot be used: the message names the file (and line, where known)."""
+
+
 def load(path: Path) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as f:
-        data = yaml.load(f, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    """``mkdocs.yml`` as data, checked for the shapes this tool reads; a ConfigError otherwise."""
+    shown = Path(path).as_posix()
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.load(f, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{shown}: not valid UTF-8 (byte {exc.start}); save it as UTF-8") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise ConfigError(f"{shown}{where}: YAML syntax error: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{shown}: YAML error: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{shown}: nested too deeply to read") from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
+        raise ConfigError(f"{shown}: expected a mapping (key: value) at the top level")
+    _check(data, shown)
     return data
+
+
+# key -> (what it must be, a test): the settings this tool reads or writes back.
+_SHAPES = {
+    "site_name": ("text", lambda v: isinstance(v, str)),
+    "docs_dir": ("a folder name", lambda v: isinstance(v, str)),
+    "site_dir": ("a folder name", lambda v: isinstance(v, str)),
+    "nav": ("a list of pages", lambda v: isinstance(v, list)),
+    "hooks": ("a list of file names", lambda v: isinstance(v, list) and all(isinstance(h, str) for h in v)),
+    "extra_css": ("a list of file names", lambda v: isinstance(v, list)),
+    "extra_javascript": ("a list of file names", lambda v: isinstance(v, list)),
+    "theme": ("a theme name or a mapping with 'name'", lambda v: isinstance(v, (str, dict))),
+    "plugins": ("a list of plugin names (or name: options mappings), or a mapping", lambda v: _plugins_ok(v)),
+}
+
+
+def _plugins_ok(value: Any) -> bool:
+    def options_ok(options: Any) -> bool:
+        return isinstance(options, (dict, type(None)))
+
+    if isinstance(value, dict):
+        return all(map(options_ok, value.values()))
+    return isinstance(value, list) and all(
+        isinstance(i, str) or (isinstance(i, dict) and len(i) == 1 and options_ok(next(iter(i.values()))))
+        for i in value)
+
+
+def _check(config: dict[str, Any], shown: str) -> None:
+    for key, (expected, ok) in _SHAPES.items():
+        if key in config and config[key] is not None and not ok(config[key]):
+            raise ConfigError(f"{shown}: '{key}' must be {expected}, not {type(config[key]).__name__}")
+    options = dict(plugin_entries(config)).get(PLUGIN_NAME) or {}
+    folder = options.get("curriculum_dir", "curriculum")
+    if not isinstance(folder, str):
+        raise ConfigError(f"{shown}: the {PLUGIN_NAME} plugin's 'curriculum_dir' must be a folder name, "
+                          f"not {type(folder).__name__}")
 
 
 def dump(data: dict[str, Any]) -> str:
