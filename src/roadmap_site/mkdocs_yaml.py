@@ -107,11 +107,12 @@ def _plugins_ok(value: Any) -> bool:
 
 def _check(config: dict[str, Any], shown: str) -> None:
     for key, (expected, ok) in _SHAPES.items():
-        if key in config and config[key] is not None and not ok(config[key]):
-            raise ConfigError(f"{shown}: '{key}' must be {expected}, not {type(config[key]).__name__}")
+        value = config.get(key)
+        if value is not None and not isinstance(value, Tagged) and not ok(value):  # !ENV: known at build time
+            raise ConfigError(f"{shown}: '{key}' must be {expected}, not {type(value).__name__}")
     options = dict(plugin_entries(config)).get(PLUGIN_NAME) or {}
     folder = options.get("curriculum_dir", "curriculum")
-    if not isinstance(folder, str):
+    if not isinstance(folder, (str, Tagged)):
         raise ConfigError(f"{shown}: the {PLUGIN_NAME} plugin's 'curriculum_dir' must be a folder name, "
                           f"not {type(folder).__name__}")
 
