@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import GOOD, ROOT, make_project, mkdocs
+from conftest import GOOD, ROOT, make_project, mkdocs, run_cli
 from roadmap_site.pipeline import load_curriculum
 
 
@@ -250,3 +250,27 @@ def test_the_404_page_says_where_to_go(fixture_site):
     assert page.h1.get_text(strip=True) == "This page does not exist"
     home = page.find("a", string=lambda t: t and "home page" in t)
     assert home and home["href"].startswith("http")  # absolute: the page is served at any depth
+
+
+@pytest.mark.parametrize(("rename", "clash"), [("about", "docs"), ("review", "generated")])
+def test_ids_that_collide_with_output_paths_stop_the_build_and_the_export(tmp_path, rename, clash):
+    """A roadmap named like a hand-written page (docs/about.md is /about/) or like a page the
+    generator writes (review/) would replace it silently: an error naming both, before
+    site/ is touched."""
+    project = make_project(tmp_path, GOOD)
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    before = tree_digest(project / "site")
+    root = project / "curriculum"
+    (root / "advanced").rename(root / rename)
+    roadmap = root / rename / "roadmap.yml"
+    roadmap.write_text(roadmap.read_text().replace("id: advanced", f"id: {rename}"))
+    for path in root.rglob("*.yml"):
+        path.write_text(path.read_text().replace("advanced/", f"{rename}/"))
+    assert run_cli("validate", "curriculum", cwd=project).returncode == 0  # the curriculum alone is fine
+    proc = mkdocs(project, "build")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    other = "docs/about.md" if clash == "docs" else "the Review page"
+    assert f"the page of roadmap '{rename}' and {other} would both be the page /{rename}/" in proc.stderr, proc.stderr
+    assert tree_digest(project / "site") == before
+    proc = run_cli("export", str(tmp_path / "out"), cwd=project)
+    assert proc.returncode == 1 and "would both be the page" in proc.stderr

@@ -18,6 +18,7 @@ from pathlib import Path
 from roadmap_site import mkdocs_yaml, schema, site_assets
 from roadmap_site.diagnostics import Diagnostic, display_path
 from roadmap_site.pipeline import load_curriculum
+from roadmap_site.render import urls
 from roadmap_site.render.api import API_PATH, CHECKS_PATH, TOPICS_PATH, curriculum_json, topics_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import SiteRenderer
@@ -70,8 +71,15 @@ def export(config_file: Path, out_dir: Path, *, in_place: bool = False) -> Expor
         return result
     curriculum = loaded.curriculum
     directory_urls = config.get("use_directory_urls", True) is not False
-    renderer = SiteRenderer(curriculum, directory_urls)
     docs_dir = project / config.get("docs_dir", "docs")
+    hand_written = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
+                          ) if docs_dir.is_dir() else []
+    for url, a, b in urls.collisions(urls.generated_pages(curriculum), hand_written, directory_urls):
+        result.diagnostics.append(Diagnostic(display_path(config_file), 1, 1, "error",
+                                             f"{a} and {b} would both be the page /{url}", "rename one"))
+    if not result.ok:
+        return result
+    renderer = SiteRenderer(curriculum, directory_urls)
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir.parent))
@@ -194,11 +202,6 @@ def _write_docs(docs_dir: Path, docs_out: Path, generated: dict[str, str], rende
         if any(part.startswith(".") for part in src_uri.split("/")):
             continue  # MkDocs ignores dot files too
         target = docs_out / src_uri
-        if src_uri in generated:
-            result.diagnostics.append(Diagnostic(display_path(path), 1, 1, "warning",
-                                                 "replaced by a generated page of the same path",
-                                                 "rename or remove the hand-written page"))
-            continue
         result.written += 1
         if path.suffix not in MARKDOWN:
             target.parent.mkdir(parents=True, exist_ok=True)

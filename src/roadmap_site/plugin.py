@@ -34,6 +34,7 @@ from roadmap_site import gc_pause, site_assets
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
+from roadmap_site.render import urls
 from roadmap_site.render.api import API_PATH, CHECKS_PATH, TOPICS_PATH, curriculum_json, topics_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import RenderCache, SiteRenderer, curriculum_signature
@@ -149,7 +150,13 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         for d in result.diagnostics:
             (log.error if d.severity == "error" else log.warning)(d.format())
         if result.ok:
-            self.last_good = result
+            clashes = self._clashes(result, config)
+            if clashes and not self.serving:
+                raise PluginError(f"roadmap-site: {clashes}; nothing was built")
+            if clashes:
+                log.error("roadmap-site: %s", clashes)
+            else:
+                self.last_good = result
             if config.strict and not self.serving:
                 self._fail_early_in_strict_mode(result, config)
         elif self.serving:
@@ -162,6 +169,14 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
                               f"{summary_line(result.diagnostics)}; nothing was built")
         self.result = result
         return config
+
+    @staticmethod
+    def _clashes(result: LoadResult, config: MkDocsConfig) -> str:
+        """Pages that would be written to one address (checked here, before site/ is cleaned)."""
+        docs = Path(config.docs_dir)
+        hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+        found = urls.collisions(urls.generated_pages(result.curriculum), hand_written, config.use_directory_urls)
+        return "; ".join(f"{a} and {b} would both be the page /{url}: rename one" for url, a, b in found)
 
     def _fail_early_in_strict_mode(self, result: LoadResult, config: MkDocsConfig) -> None:
         """What would fail a strict build later (a curriculum warning, an unknown [[ref]] in a
@@ -211,8 +226,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.renderer = renderer = SiteRenderer(curriculum, config.use_directory_urls, self.render_cache)
         for src_uri, content in (renderer.pages().items() if self.last_good else ()):
             existing = files.get_file_from_path(src_uri)
-            if existing is not None:
-                log.warning("roadmap-site: %s in docs/ is replaced by a generated page", src_uri)
+            if existing is not None:  # only under serve: a build stops on it in on_config
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=content))
         signature = (config.use_directory_urls, *curriculum_signature(curriculum))

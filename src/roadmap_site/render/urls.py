@@ -85,3 +85,33 @@ def _relative(to: tuple[str, ...], base: tuple[str, ...]) -> str:
             break
         common += 1
     return "/".join([".."] * (len(base) - common) + list(to[common:])) or "."
+
+
+def generated_pages(curriculum) -> list[tuple[str, str]]:
+    """Every page the generator writes (what SiteRenderer.pages() keys) as (source path, what
+    it is, for messages); a roadmap may take the path of a page of the site's own (review/)."""
+    out = [(RESOURCES, "the Resources page"), (REVIEW, "the Review page")]
+    for roadmap in curriculum.roadmaps:
+        out.append((roadmap_page(roadmap.id), f"the page of roadmap '{roadmap.id}'"))
+        for phase in roadmap.phases:
+            out.append((phase_page(roadmap.id, phase.id), f"the page of phase '{roadmap.id}/{phase.id}'"))
+            if phase.data.project:
+                out.append((project_page(roadmap.id, phase.id), f"the project of phase '{roadmap.id}/{phase.id}'"))
+            out += [(topic_page(t.key), f"the page of topic '{t.key}'") for t in phase.topics]
+    return out
+
+
+def collisions(generated: list[tuple[str, str]], hand_written: list[str],
+               directory_urls: bool = True) -> list[tuple[str, str, str]]:
+    """(URL, one owner, the other) wherever two pages would be written to one address, which
+    MkDocs lets one of them replace silently: two generated pages (a roadmap named like the
+    Review page), or a generated and a hand-written one (a roadmap named like docs/about.md)."""
+    owners = {page_url(src, directory_urls): f"docs/{src}" for src in hand_written}
+    out = []
+    for src, owner in generated:
+        url = page_url(src, directory_urls)
+        if url in owners:
+            out.append((url, owner, owners[url]))
+        else:
+            owners[url] = owner
+    return out
