@@ -132,3 +132,21 @@ def test_a_strict_build_fails_while_the_skeleton_is_left_as_it_is(tmp_path):
     path.write_text(text, encoding="utf-8")
     proc = mkdocs(project, "build", "--strict")
     assert proc.returncode == 0, proc.stderr
+
+
+def test_new_topic_keeps_the_phase_file_line_endings_mode_and_link(good_copy):
+    import os
+    import stat
+
+    real = good_copy / "basics/phases/start.yml"
+    target = good_copy.parent / "shared-start.yml"
+    target.write_bytes(real.read_bytes().replace(b"\n", b"\r\n"))
+    os.chmod(target, 0o640)
+    real.unlink()
+    real.symlink_to(os.path.relpath(target, real.parent))
+    proc = new_topic(good_copy, "basics/start", "jupyter-notebooks")
+    assert proc.returncode == 0, proc.stderr
+    assert real.is_symlink() and real.resolve() == target.resolve()
+    data = target.read_bytes()
+    assert b"jupyter-notebooks" in data and b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

@@ -71,3 +71,15 @@ def test_line_counting_agrees_with_editors(tmp_path):
     proc = run_cli("validate", "curriculum", cwd=tmp_path)
     assert proc.returncode == 1
     assert f"{PHASE}:{line}:27: error:" in proc.stdout and "U+2028" in proc.stdout, proc.stdout
+
+
+def test_an_email_autolink_is_text_and_a_mailto_link_a_readable_error(tmp_path):
+    from roadmap_site.markup import render_inline
+
+    html = str(render_inline("Write to <someone@example.com>.", "basics", lambda key: None))
+    assert "someone@example.com" in html and "<a" not in html and "&#" not in html
+    _edit(tmp_path, "    summary: The language of ML. See the [docs](https://docs.python.org/3/).\n",
+          '    summary: "Write to <someone@example.com> or [me](mailto:me@example.com)."\n')
+    proc = run_cli("validate", "curriculum", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.count("error:") == 1 and "link to 'mailto:me@example.com' is not allowed" in proc.stdout

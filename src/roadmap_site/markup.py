@@ -81,6 +81,9 @@ class SafeMarkdown:
         self._md = markdown.Markdown(extensions=[], output_format="html")
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
+        # <someone@example.com> would become a mailto: link hidden behind HTML entities (and an
+        # unreadable refusal): it stays text, like raw HTML
+        self._md.inlinePatterns.deregister("automail")
         self._sanitize = _Sanitize(self._md)
         self._md.treeprocessors.register(self._sanitize, "rs_sanitize", 0)
 

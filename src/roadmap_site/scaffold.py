@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,9 +184,11 @@ def add_topic(curriculum: Path, roadmap: str, phase: str, topic_id: str,
     lines[at:at] = render(topic, prefix, indent)
     new_text = "\n".join(lines) + "\n"
     _check(new_text, topic, path)
-    tmp = path.with_name(f".{path.name}.new")
+    real = path.resolve()  # a symbolic link stays one: its target is edited
+    tmp = real.with_name(f".{real.name}.new")
     tmp.write_bytes(new_text.replace("\n", newline).encode("utf-8"))
-    os.replace(tmp, path)  # all or nothing
+    os.chmod(tmp, stat.S_IMODE(real.stat().st_mode))  # and the file keeps its mode
+    os.replace(tmp, real)  # all or nothing
     return Added(path, at + 1)
 
 
