@@ -14,6 +14,8 @@ examples every time; the count and the mutations tried are printed at the end of
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -218,7 +220,51 @@ def mutate_text(draw, raw: bytes) -> bytes:
     return b"\n".join(lines)
 
 
+# What YAML's double-quoted escapes can put into a string: controls, ESC (terminal sequences),
+# line and paragraph separators, bidi overrides, a NUL, a lone surrogate, a BOM.
+ESCAPES = ["\\e[2J", "\\x1b]0;title\\x07", "\\u2028", "\\u2029", "\\u202e", "\\0", "\\x85",
+           "\\ud800", "\\ufeff", "\\N", "\\L", "\\P", "\\t", "\\r\\n"]
+
+
+def mutate_escape(draw, raw: bytes) -> bytes:
+    """Replace a plain scalar after 'key: ' by a double-quoted string holding an escape."""
+    lines = raw.split(b"\n")
+    candidates = [i for i, line in enumerate(lines) if b": " in line and not line.rstrip().endswith(b":")]
+    if not candidates:
+        return raw
+    i = draw(st.sampled_from(candidates))
+    key, _, value = lines[i].partition(b": ")
+    escape = draw(st.sampled_from(ESCAPES)).encode("ascii")
+    lines[i] = key + b': "' + value.strip().replace(b"\\", b"").replace(b'"', b"")[:20] + escape + b'"'
+    TRIED["text:escape"] += 1
+    return b"\n".join(lines)
+
+
+def mutate_filesystem(draw, root: Path) -> None:
+    """Things a folder holds besides content: links broken, looping or leading outside, FIFOs,
+    editor artefacts."""
+    op = draw(st.sampled_from(["dangling", "loop", "outside", "fifo", "backup", "autosave", "readme"]))
+    TRIED[f"fs:{op}"] += 1
+    folder = root / draw(st.sampled_from(["", "basics", "basics/phases", "resources"]))
+    name = draw(st.sampled_from(["x.yml", "start.yml~", "#start.yml#", ".#start.yml", "README.md", "phases"]))
+    path = folder / name
+    if path.exists() or path.is_symlink():
+        return
+    if op == "dangling":
+        path.symlink_to(root / "nowhere")
+    elif op == "loop":
+        path.symlink_to(path)
+    elif op == "outside":
+        path.symlink_to(root.parent)
+    elif op == "fifo":
+        os.mkfifo(path)
+    else:
+        path.write_text("id: [broken\n", encoding="utf-8")
+
+
 def mutate_files(draw, root: Path) -> None:
+    if draw(st.booleans()):
+        return mutate_filesystem(draw, root)
     op = draw(st.sampled_from(["delete", "empty", "copy", "rename", "stray"]))
     TRIED[f"file:{op}"] += 1
     path = root / draw(st.sampled_from(FILES))
@@ -266,7 +312,7 @@ def mutated_curriculum(draw, root: Path):
                 path.write_text(dump(data), encoding="utf-8")
                 applied.append(f"{name} {kind}")
         if level == "text":
-            path.write_bytes(mutate_text(draw, raw))
+            path.write_bytes(mutate_escape(draw, raw) if draw(st.booleans()) else mutate_text(draw, raw))
             applied.append(f"{name} text")
     return applied
 
@@ -285,8 +331,9 @@ def check_loads(root: Path) -> None:
         if shown.is_file():  # the position is inside the file
             text = shown.read_bytes()
             assert d.line <= text.count(b"\n") + 1, (d, text[-200:])
-    format_text(result.diagnostics)
-    format_github(result.diagnostics)
+    for line in (format_text(result.diagnostics), format_github(result.diagnostics)):
+        # nothing a terminal or log viewer would act on reaches the output
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", line), line
     if result.ok:
         OUTCOMES["valid"] += 1
         assert not any(d.severity == "error" for d in result.diagnostics)
