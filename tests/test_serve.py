@@ -170,3 +170,28 @@ def test_serve_keeps_watching_a_curriculum_folder_that_was_removed_and_restored(
         server.wait_for("an edit after the restore", lambda: ">Python again</h1>" in server.get("basics/python/")[1])
     finally:
         server.stop()
+
+
+def test_serve_shows_a_broken_symlink_and_recovers(tmp_path):
+    """A dangling link at the curriculum's top level and a looping one in phases/ used to make
+    the plugin raise, and MkDocs then held every request: now they are diagnostics in the banner."""
+    project = make_project(tmp_path, GOOD)
+    server = Server(project)
+    try:
+        server.wait_for("the first build", lambda: ">Python</h1>" in server.get("basics/python/")[1])
+        dangling = project / "curriculum/gone"
+        dangling.symlink_to(project / "curriculum/no-such-folder")
+        loop = project / "curriculum/basics/phases/loop.yml"
+        loop.symlink_to(loop)
+        phase = project / PHASE  # the watcher may not report a new link: an edit rebuilds
+        phase.write_text(phase.read_text() + "\n")
+        server.wait_for("the banner naming both", lambda: all(
+            part in server.get("basics/python/")[1] for part in ("rs-error-banner", "curriculum/gone", "loop.yml")))
+        dangling.unlink()
+        loop.unlink()
+        phase.write_text(phase.read_text() + "\n")
+        server.wait_for("recovery", lambda: "rs-error-banner" not in server.get("basics/python/")[1]
+                        and ">Python</h1>" in server.get("basics/python/")[1])
+        assert "Traceback" not in server.output
+    finally:
+        server.stop()
