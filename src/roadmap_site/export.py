@@ -15,13 +15,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roadmap_site import mkdocs_yaml, schema, site_assets
+from roadmap_site import mkdocs_yaml, site_assets
 from roadmap_site.diagnostics import Diagnostic, display_path
 from roadmap_site.pipeline import load_curriculum
 from roadmap_site.render import urls
-from roadmap_site.render.api import API_PATH, CHECKS_PATH, TOPICS_PATH, curriculum_json, topics_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import SiteRenderer
+from roadmap_site.render.site import extra_files
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
 
 ASSETS_DIR = site_assets.FOLDER  # under docs/, where the plugin's assets are copied
@@ -90,12 +90,11 @@ def export(config_file: Path, out_dir: Path, *, in_place: bool = False) -> Expor
         for src_uri, content in generated.items():
             _write(docs_out / src_uri, content)
         result.generated = len(generated)
-        # The public files the plugin adds beside the pages: the JSON API and the schema.
-        _write(docs_out / API_PATH, curriculum_json(curriculum, directory_urls))
-        _write(docs_out / TOPICS_PATH, topics_json(curriculum, directory_urls))
-        _write(docs_out / CHECKS_PATH, renderer.checks_json())
-        _write(docs_out / schema.SITE_PATH, schema.dumps(schema.curriculum_schema()))
-        result.assets = _copy_assets(docs_out / ASSETS_DIR)
+        # The files the plugin adds beside the pages: JSON, the schema, the assets.
+        for path, content in extra_files(renderer).items():
+            (docs_out / path).parent.mkdir(parents=True, exist_ok=True)
+            (docs_out / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        result.assets = [f"{ASSETS_DIR}/{name}" for name in (*site_assets.EVERY_PAGE, *site_assets.ON_DEMAND)]
         config = _copy_theme_files(config, project, staging)
         config = _plain_config(config, curriculum, docs_pages, result.assets)
         _write(staging / "mkdocs.yml", "# Exported by roadmap-site: build with plain MkDocs, no plugin"
@@ -219,17 +218,6 @@ def _write_docs(docs_dir: Path, docs_out: Path, generated: dict[str, str], rende
         result.diagnostics += unknown_reference_diagnostics(str(path), unknown, curriculum)
         _write(target, text)
     return pages
-
-
-def _copy_assets(target: Path) -> list[str]:
-    """The plugin's packaged assets, as paths relative to docs/; the ones every page loads
-    first, in their order (the config lists them), then the ones a page loads itself."""
-    copied = []
-    for name in (*site_assets.EVERY_PAGE, *site_assets.ON_DEMAND):
-        target.mkdir(parents=True, exist_ok=True)
-        (target / name).write_bytes(site_assets.read(name))
-        copied.append(posixpath.join(ASSETS_DIR, name))
-    return copied
 
 
 OUTSIDE = "_outside"  # where files the config names outside the project go in the export

@@ -12,7 +12,6 @@ Hooks, in the order MkDocs calls them:
 
 from __future__ import annotations
 
-import functools
 import html
 import logging
 import os
@@ -35,22 +34,15 @@ from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
 from roadmap_site.render import urls
-from roadmap_site.render.api import API_PATH, CHECKS_PATH, TOPICS_PATH, curriculum_json, topics_json
 from roadmap_site.render.nav import build_nav
-from roadmap_site.render.pages import RenderCache, SiteRenderer, curriculum_signature
+from roadmap_site.render.pages import RenderCache, SiteRenderer
+from roadmap_site.render.site import extra_files
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
-from roadmap_site.schema import SITE_PATH, curriculum_schema, dumps
 
 log = logging.getLogger("mkdocs.plugins.roadmap_site")
 ASSET_DIR = site_assets.FOLDER + "/"
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 EMPTY = Curriculum([], {}, {}, {})
-
-
-@functools.lru_cache(maxsize=1)
-def _schema_text() -> str:
-    """The JSON Schema depends on the models only: made once per process, not per rebuild."""
-    return dumps(curriculum_schema())
 
 
 def error_banner(diagnostics) -> str:
@@ -215,9 +207,6 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             return self._add_files(files, config)
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for asset in (*site_assets.EVERY_PAGE, *site_assets.ON_DEMAND):
-            content = site_assets.read(asset)
-            files.append(File.generated(config, ASSET_DIR + asset, content=content))
         curriculum = self.last_good.curriculum if self.last_good else EMPTY
         # One renderer per build, with a cache that outlives it: under `serve`, what the
         # last build rendered from unchanged files is reused (see RenderCache).
@@ -229,14 +218,8 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             if existing is not None:  # only under serve: a build stops on it in on_config
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=content))
-        signature = (config.use_directory_urls, *curriculum_signature(curriculum))
-        files.append(File.generated(config, API_PATH, content=self.render_cache.whole(
-            "api", signature, lambda: curriculum_json(curriculum, config.use_directory_urls))))
-        files.append(File.generated(config, TOPICS_PATH, content=self.render_cache.whole(
-            "topics", signature, lambda: topics_json(curriculum, config.use_directory_urls))))
-        files.append(File.generated(config, CHECKS_PATH, content=self.render_cache.whole(
-            "checks", signature, renderer.checks_json)))
-        files.append(File.generated(config, SITE_PATH, content=_schema_text()))
+        for path, content in extra_files(renderer).items():
+            files.append(File.generated(config, path, content=content))
         docs_pages = [f.src_uri for f in files.documentation_pages()
                       if not f.generated_by]
         config.nav = build_nav(self.user_nav, curriculum, docs_pages)
