@@ -60,3 +60,20 @@ def launch():
             yield browser
         finally:
             browser.close()
+
+
+def served_build(curriculum: Path, name: str):
+    """A module fixture: a project around ``curriculum``, built strictly and served on
+    loopback; the fixture's value is the site's URL."""
+
+    @pytest.fixture(scope="module")
+    def site(tmp_path_factory):
+        from conftest import make_project, mkdocs
+
+        project = make_project(tmp_path_factory.mktemp(name), curriculum)
+        proc = mkdocs(project, "build", "--strict")
+        assert proc.returncode == 0, proc.stderr
+        with serve_directory(project / "site") as url:
+            yield url
+
+    return site

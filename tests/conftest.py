@@ -46,3 +46,12 @@ def mkdocs(project: Path, *args: str, timeout: int = 600) -> subprocess.Complete
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project,
                           capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (skips, or fails under .ci/run, without it): one per test module."""
+    from browser import launch
+
+    with launch() as b:
+        yield b

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import launch, serve_directory
+from browser import serve_directory
 from conftest import ROOT, make_project, mkdocs
 
 pytestmark = pytest.mark.browser
@@ -41,12 +41,6 @@ def built(tmp_path_factory) -> Path:
 def site(built):
     with serve_directory(built) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
 
 
 def pages(built: Path) -> dict[str, str]:

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from browser import launch, serve_directory
-from conftest import ROOT, make_project, mkdocs
+from browser import served_build
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -27,19 +27,7 @@ READY = """() => document.querySelector('.rs-node[data-rs-state], [data-rs-count
 ROADMAPS = ["foundations", "ml", "dl", "llm", "mlops", "system-design"]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("diagram"), ROOT / "curriculum")
-    proc = mkdocs(project, "build", "--strict")
-    assert proc.returncode == 0, proc.stderr
-    with serve_directory(project / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
+site = served_build(ROOT / "curriculum", "diagram")
 
 
 def open_page(browser, url: str, **context):

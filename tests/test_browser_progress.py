@@ -7,26 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from browser import launch, serve_directory
-from conftest import GOOD, make_project, mkdocs
+from browser import served_build
+from conftest import GOOD
 
 pytestmark = pytest.mark.browser
 TOPIC = "basics/regression"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("browser"), GOOD)
-    proc = mkdocs(project, "build", "--strict")
-    assert proc.returncode == 0, proc.stderr
-    with serve_directory(project / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
+site = served_build(GOOD, "browser")
 
 
 def state_of_item(page, key: str) -> str | None:

@@ -8,25 +8,13 @@ import json
 
 import pytest
 
-from browser import launch, serve_directory
-from conftest import GOOD, make_project, mkdocs
+from browser import served_build
+from conftest import GOOD
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("review"), GOOD)
-    proc = mkdocs(project, "build", "--strict")
-    assert proc.returncode == 0, proc.stderr
-    with serve_directory(project / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
+site = served_build(GOOD, "review")
 
 
 def status(page) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import launch, serve_directory
+from browser import serve_directory
 from conftest import GOOD, make_project, mkdocs
 
 pytestmark = pytest.mark.browser
@@ -40,12 +40,6 @@ def origin(tmp_path_factory):
         (served / name).symlink_to(project / "site", target_is_directory=True)
     with serve_directory(served) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
 
 
 @pytest.fixture
