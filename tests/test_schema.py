@@ -16,7 +16,7 @@ from roadmap_site.pipeline import load_curriculum
 
 SCHEMA_DIR = ROOT / "schema"
 KIND_OF_FILE = {"roadmap": "roadmap.schema.json", "phase": "phase.schema.json",
-                "resources": "resources.schema.json"}
+                "track": "track.schema.json", "resources": "resources.schema.json"}
 
 
 def committed(name: str) -> dict:
@@ -24,8 +24,8 @@ def committed(name: str) -> dict:
 
 
 def kind_of(path: Path) -> str:
-    if path.parent.name == "resources":
-        return "resources"
+    if path.parent.name in ("resources", "tracks"):
+        return {"resources": "resources", "tracks": "track"}[path.parent.name]
     return "phase" if path.parent.name == "phases" else "roadmap"
 
 
@@ -73,7 +73,7 @@ def test_schemas_are_valid_draft7_and_combined_covers_each_kind():
         jsonschema.Draft7Validator.check_schema(document)
     combined = committed("curriculum.schema.json")
     assert {"Roadmap", "Phase", "Catalog", "Topic"} <= set(combined["$defs"])
-    assert len(combined["anyOf"]) == 3
+    assert len(combined["anyOf"]) == 4  # roadmap, phase, track, catalog
 
 
 @pytest.mark.parametrize("root", [ROOT / "curriculum", GOOD], ids=["curriculum", "fixture"])

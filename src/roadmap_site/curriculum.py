@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmap_site.model import CatalogResource, InlineResource, Phase, Roadmap, Topic
+from roadmap_site.model import CatalogResource, InlineResource, Phase, Roadmap, Topic, Track
 
 
 @dataclass(frozen=True)
@@ -97,11 +97,28 @@ class RoadmapNode:
 
 
 @dataclass
+class TrackNode:
+    data: Track
+    source: Source
+    goals: list[str] = field(default_factory=list)  # topic keys, resolved
+    path: list[str] = field(default_factory=list)  # every topic the goals need, prerequisites first
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+
+@dataclass
 class Curriculum:
     roadmaps: list[RoadmapNode]  # in recommended order (requirements first)
     topics: dict[str, TopicNode]  # by key "roadmap/topic-id", in roadmap and phase order
     resources: dict[str, CatalogResource]  # the catalog, by id
     resource_users: dict[str, list[str]]  # catalog id -> keys of the topics that cite it
+    tracks: list[TrackNode] = field(default_factory=list)  # by id
 
     def roadmap(self, roadmap_id: str) -> RoadmapNode:
         index = self._index()

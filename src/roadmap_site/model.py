@@ -213,6 +213,20 @@ class Phase(_Model):
     project: Project | None = None
 
 
+TopicKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$", max_length=130),
+                    Field(description="roadmap-id/topic-id")]
+
+
+class Track(_Model):
+    """A track: ``curriculum/tracks/<id>.yml``, a goal a learner works towards across roadmaps.
+    Its path is every topic the goals need (their prerequisites, all the way down), in order."""
+
+    id: Id
+    title: Title
+    summary: Summary
+    goals: Annotated[list[TopicKey], Field(min_length=1, description="The topics the track ends with")]
+
+
 class Roadmap(_Model):
     """A roadmap's ``roadmap.yml``."""
 
@@ -228,4 +242,4 @@ Catalog = TypeAdapter(Annotated[list[CatalogResource], Field(min_length=1)])
 # Every model, for "did you mean" hints on unknown keys.
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Roadmap, Phase, Topic, SubtopicNode, CatalogResource, InlineResource, ResourceRef, Check,
-    Exercise, Project, WorkedDesign)
+    Exercise, Project, WorkedDesign, Track)

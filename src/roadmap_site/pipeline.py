@@ -17,9 +17,11 @@ from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import Diagnostic, cap_per_file, display_path, has_errors, sort_diagnostics
 from roadmap_site.loader import DEFAULT_LIMITS, Document, Limits, load_file
 from roadmap_site.merge import CatalogFile, PhaseFile, RoadmapFiles, merge
-from roadmap_site.model import Catalog, Phase, Roadmap
+from roadmap_site.model import Catalog, Phase, Roadmap, Track
+from roadmap_site.tracks import resolve_tracks
 
 RESOURCES_DIR = "resources"
+TRACKS_DIR = "tracks"
 
 
 @dataclass
@@ -121,6 +123,7 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
     catalogs: list[CatalogFile] = []
     catalog_complete = True
     roadmaps: list[RoadmapFiles] = []
+    tracks: list = []
     cwd = Path.cwd().resolve()
 
     def load(path: Path, kind):
@@ -135,6 +138,14 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
             continue
         if entry.is_file():
             out.extend(_stray(entry))
+        elif entry.name == TRACKS_DIR:
+            for path in _scan(entry, top, out):
+                if _is_yaml(path):
+                    document, model = load(path, Track)
+                    if model is not None:
+                        tracks.append((document, model))
+                else:
+                    out.extend(_stray(path))
         elif entry.name == RESOURCES_DIR:
             for path in _scan(entry, top, out):
                 if _is_yaml(path):
@@ -155,6 +166,8 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
                               "layout"))
     curriculum, problems = merge(roadmaps, catalogs, catalog_complete=catalog_complete)
     out.extend(problems)
+    if not has_errors(problems):  # a path needs every prerequisite resolved
+        curriculum.tracks = resolve_tracks(tracks, curriculum, out)
     cache.prune()
     diagnostics = sort_diagnostics(cap_per_file(sort_diagnostics(out)))
     return LoadResult(None if has_errors(diagnostics) else curriculum, diagnostics, files)

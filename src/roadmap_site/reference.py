@@ -29,6 +29,7 @@ SECTIONS = (
     ("ResourceRef", "an entry of a topic's `resources` that cites the catalog"),
     ("InlineResource", "an entry of a topic's `resources` written in place"),
     ("CatalogResource", "an entry of a `resources/*.yml` catalog file"),
+    ("Track", "`tracks/<track>.yml`: goal topics across roadmaps"),
 )
 
 

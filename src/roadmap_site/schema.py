@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from roadmap_site.model import Catalog, Phase, Roadmap
+from roadmap_site.model import Catalog, Phase, Roadmap, Track
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 
@@ -26,6 +26,8 @@ KINDS: dict[str, tuple[str, TypeAdapter, str, str]] = {
                 "curriculum/*/roadmap.yml"),
     "phase": ("phase.schema.json", TypeAdapter(Phase),
               "A phase of a roadmap and its topics", "curriculum/*/phases/*.yml"),
+    "track": ("track.schema.json", TypeAdapter(Track),
+              "A track: goal topics across roadmaps, and the path to them", "curriculum/tracks/*.yml"),
     "resources": ("resources.schema.json", Catalog,
                   "A file of the resource catalog: a list of resources cited by id",
                   "curriculum/resources/*.yml"),

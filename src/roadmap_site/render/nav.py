@@ -11,6 +11,7 @@ from roadmap_site.render import urls
 ROADMAPS_PLACEHOLDER = "roadmap-site://roadmaps"
 RESOURCES_PLACEHOLDER = "roadmap-site://resources"
 REVIEW_PLACEHOLDER = "roadmap-site://review"
+TRACKS_PLACEHOLDER = "roadmap-site://tracks"
 # placeholder -> (default title, the generated page)
 PAGES = {RESOURCES_PLACEHOLDER: ("Resources", urls.RESOURCES), REVIEW_PLACEHOLDER: ("Review", urls.REVIEW)}
 
@@ -34,14 +35,17 @@ def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[st
     """Merge the generated sections into the user's nav.
 
     With a nav in mkdocs.yml, the entries whose target is ``roadmap-site://roadmaps``,
-    ``roadmap-site://resources`` or ``roadmap-site://review`` are replaced by the generated
-    sections and pages; everything else keeps its place. Without one: home, roadmaps,
-    resources, review, then the other hand-written pages in alphabetical order.
+    ``roadmap-site://tracks``, ``roadmap-site://resources`` or ``roadmap-site://review`` are
+    replaced by the generated sections and pages; everything else keeps its place. Without
+    one: home, roadmaps, tracks, resources, review, then the other hand-written pages in
+    alphabetical order.
     """
     generated = roadmap_sections(curriculum)
+    tracks = [{theme_text(t.title): urls.track_page(t.id)} for t in curriculum.tracks]
     if user_nav is None:
         nav: list = [urls.HOME] if urls.HOME in docs_pages else []
-        nav += generated + [{title: page} for title, page in PAGES.values()]
+        nav += generated + ([{"Tracks": tracks}] if tracks else [])
+        nav += [{title: page} for title, page in PAGES.values()]
         nav += sorted(p for p in docs_pages if p != urls.HOME)
         return nav
 
@@ -51,6 +55,9 @@ def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[st
             target = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
             if target == ROADMAPS_PLACEHOLDER:
                 out += generated
+            elif target == TRACKS_PLACEHOLDER:
+                if tracks:
+                    out.append({next(iter(item)) if isinstance(item, dict) else "Tracks": tracks})
             elif isinstance(target, str) and target in PAGES:
                 title = next(iter(item)) if isinstance(item, dict) else PAGES[target][0]
                 out.append({title: PAGES[target][1]})

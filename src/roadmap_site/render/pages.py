@@ -216,7 +216,7 @@ def curriculum_signature(curriculum: Curriculum) -> tuple:
     identity) were merged from the same files, so they give the same pages and API."""
     return (*(r.data for r in curriculum.roadmaps),
             *(p.data for r in curriculum.roadmaps for p in r.phases),
-            *curriculum.resources.values())
+            *curriculum.resources.values(), *(t.data for t in curriculum.tracks))
 
 
 def _same(a: tuple, b: tuple) -> bool:
@@ -317,6 +317,9 @@ class SiteRenderer:
                                     lambda t=topic, r=roadmap, p=phase: self.topic(t, r, p))
         out[urls.RESOURCES] = page(urls.RESOURCES, self._resources_inputs(), self.resources)
         out[urls.REVIEW] = page(urls.REVIEW, ((), (self.directory_urls,)), self.review)
+        for track in self.c.tracks:
+            src = urls.track_page(track.id)
+            out[src] = page(src, self._track_inputs(track), lambda t=track: self.track(t))
         self.cache.prune()
         return out
 
@@ -377,6 +380,13 @@ class SiteRenderer:
                   tuple(self._refs(p.data.summary, roadmap.id) for p in roadmap.phases))
         return objects, values
 
+    def _track_inputs(self, track) -> tuple[tuple, tuple]:
+        topics = self.c.topics
+        values = (self.directory_urls, tuple(track.goals), self._linked(track.path),
+                  tuple((topics[k].data.hours, topics[k].data.level) for k in track.path),
+                  self._refs(track.data.summary, ""))
+        return (track.data,), values
+
     def _resources_inputs(self) -> tuple[tuple, tuple]:
         users = self.c.resource_users
         values = (self.directory_urls, tuple(self.c.resources),
@@ -430,6 +440,17 @@ class SiteRenderer:
 
         svg = diagram.render_overview_svg(self.c, self._helpers(src)["roadmap_url"])
         return self._render("overview.md.j2", src, levels=levels, diagram=svg)
+
+    def track(self, track) -> str:
+        src = urls.track_page(track.id)
+        topics = [self.c.topics[k] for k in track.path]
+        by_roadmap: dict[str, list] = {}
+        for t in topics:
+            by_roadmap.setdefault(t.roadmap, []).append(t)
+        return self._render("track.md.j2", src, track=track, by_roadmap=by_roadmap,
+                            total=sum(t.data.hours for t in topics), topic=track,
+                            front=front_matter(title=f"Track: {track.title}",
+                                               description=plain(track.data.summary)))
 
     def review(self) -> str:
         return self._render("review.md.j2", urls.REVIEW, front=front_matter(

@@ -30,6 +30,10 @@ def project_page(roadmap_id: str, phase_id: str) -> str:
     return f"{roadmap_id}/phases/{phase_id}/project/index.md"
 
 
+def track_page(track_id: str) -> str:
+    return f"tracks/{track_id}/index.md"
+
+
 def topic_page(key: str) -> str:
     return f"{key}/index.md"
 
@@ -91,6 +95,7 @@ def generated_pages(curriculum) -> list[tuple[str, str]]:
     """Every page the generator writes (what SiteRenderer.pages() keys) as (source path, what
     it is, for messages); a roadmap may take the path of a page of the site's own (review/)."""
     out = [(RESOURCES, "the Resources page"), (REVIEW, "the Review page")]
+    out += [(track_page(t.id), f"the page of track '{t.id}'") for t in curriculum.tracks]
     for roadmap in curriculum.roadmaps:
         out.append((roadmap_page(roadmap.id), f"the page of roadmap '{roadmap.id}'"))
         for phase in roadmap.phases:
