@@ -41,7 +41,8 @@ def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[st
     alphabetical order.
     """
     generated = roadmap_sections(curriculum)
-    tracks = [{theme_text(t.title): urls.track_page(t.id)} for t in curriculum.tracks]
+    tracks = [urls.TRACKS, *({theme_text(t.title): urls.track_page(t.id)} for t in curriculum.tracks)
+              ] if curriculum.tracks else []
     if user_nav is None:
         nav: list = [urls.HOME] if urls.HOME in docs_pages else []
         nav += generated + ([{"Tracks": tracks}] if tracks else [])

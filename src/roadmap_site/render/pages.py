@@ -320,6 +320,10 @@ class SiteRenderer:
         for track in self.c.tracks:
             src = urls.track_page(track.id)
             out[src] = page(src, self._track_inputs(track), lambda t=track: self.track(t))
+        if self.c.tracks:
+            inputs = tuple(self._track_inputs(t) for t in self.c.tracks)
+            out[urls.TRACKS] = page(urls.TRACKS, (tuple(o for i in inputs for o in i[0]), tuple(i[1] for i in inputs)),
+                                    self.tracks)
         self.cache.prune()
         return out
 
@@ -451,6 +455,12 @@ class SiteRenderer:
                             total=sum(t.data.hours for t in topics), topic=track,
                             front=front_matter(title=f"Track: {track.title}",
                                                description=plain(track.data.summary)))
+
+    def tracks(self) -> str:
+        totals = {t.id: sum(self.c.topics[k].data.hours for k in t.path) for t in self.c.tracks}
+        return self._render("tracks.md.j2", urls.TRACKS, totals=totals, track_page_src=urls.track_page,
+                            front=front_matter(
+            title="Tracks", description="Paths across the roadmaps to a goal: each topic after what it needs."))
 
     def review(self) -> str:
         return self._render("review.md.j2", urls.REVIEW, front=front_matter(

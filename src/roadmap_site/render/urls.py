@@ -16,6 +16,7 @@ import posixpath
 HOME = "index.md"
 RESOURCES = "resources/index.md"
 REVIEW = "review/index.md"
+TRACKS = "tracks/index.md"
 
 
 def roadmap_page(roadmap_id: str) -> str:
@@ -96,6 +97,7 @@ def generated_pages(curriculum) -> list[tuple[str, str]]:
     it is, for messages); a roadmap may take the path of a page of the site's own (review/)."""
     out = [(RESOURCES, "the Resources page"), (REVIEW, "the Review page")]
     out += [(track_page(t.id), f"the page of track '{t.id}'") for t in curriculum.tracks]
+    out += [(TRACKS, "the Tracks page")] if curriculum.tracks else []
     for roadmap in curriculum.roadmaps:
         out.append((roadmap_page(roadmap.id), f"the page of roadmap '{roadmap.id}'"))
         for phase in roadmap.phases:
