@@ -48,7 +48,8 @@ def pages(built: Path) -> dict[str, str]:
     ml = next(r for r in api["roadmaps"] if r["id"] == "ml")
     return {"home": "", "roadmap": "ml/", "phase": ml["phases"][1]["url"], "topic": "ml/linear-regression/",
             "topic-cross": "foundations/linear-algebra/",  # links to other roadmaps in its lists
-            "resources": "resources/", "project": ml["phases"][1]["project"]["url"], "review": "review/"}
+            "resources": "resources/", "project": ml["phases"][1]["project"]["url"], "review": "review/",
+            "plan": "plan/", "tracks": "tracks/"}
 
 
 def describe(violation: dict) -> str:
@@ -60,7 +61,7 @@ def describe(violation: dict) -> str:
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("kind", ["home", "roadmap", "phase", "topic", "topic-cross", "resources", "project",
-                                  "review"])
+                                  "review", "plan", "tracks"])
 def test_axe_finds_no_serious_violation(built, site, browser, kind, scheme):
     from axe_playwright_python.sync_playwright import Axe
 

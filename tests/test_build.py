@@ -183,8 +183,14 @@ def test_json_api_and_schema_are_published(fixture_site):
     index = json.loads((fixture_site / "api/topics.json").read_text())
     assert [t["key"] for t in index["topics"]] == list(topics)
     assert index["topics"][2] == {"key": "basics/regression", "title": "Regression", "roadmap": "basics",
-                                  "hours": 6, "url": reg["url"], "prerequisites": reg["prerequisites"]}
-    assert index["roadmaps"] == [{"id": "basics", "title": "Basics"}, {"id": "advanced", "title": "Advanced"}]
+                                  "phase": "next", "hours": 6, "url": reg["url"],
+                                  "prerequisites": reg["prerequisites"]}
+    assert [(r["id"], r["title"], [p["id"] for p in r["phases"]]) for r in index["roadmaps"]] == [
+        ("basics", "Basics", ["start", "next"]), ("advanced", "Advanced", ["deep"])]
+    # the study plan reads tracks from it too: a track's path, prerequisites first
+    assert index["tracks"] == [{"id": "neural-networks-fast", "title": "Neural networks, fast",
+                                "path": ["basics/python", "basics/linear-algebra", "basics/regression",
+                                         "advanced/neural-networks"]}]
 
 
 def test_topic_pages_show_checks_folded_and_exercises(fixture_site):

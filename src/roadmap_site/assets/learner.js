@@ -149,11 +149,10 @@
     }
     document.querySelectorAll("[data-rs-prereq]").forEach(prereq);
     document.querySelectorAll("[data-rs-next]").forEach(nextUp);
-    if (document.querySelector("[data-rs-review]")) {  // the Review page: its script, once
-      if (window.roadmapSiteReview) window.roadmapSiteReview();
-      else if (!document.querySelector("script[data-rs-review-js]")) {
-        document.head.append(el("script", { src: store.base + "assets/roadmap-site/review.js", "data-rs-review-js": "" }));
-      }
+    for (const name of ["review", "plan"]) {  // a page's own script (it sets window.rs_<name>), once
+      const run = window["rs_" + name];
+      if (document.querySelector(`[data-rs-${name}]`)) run ? run() : document.querySelector(`script[data-rs-js=${name}]`) ||
+        document.head.append(el("script", { src: `${store.base}assets/roadmap-site/${name}.js`, "data-rs-js": name }));
     }
   }
 

@@ -70,7 +70,7 @@
     card.append(button("I knew it", () => grade(true), "md-button--primary"), " ", button("Not yet", () => grade(false)));
   }
 
-  window.roadmapSiteReview = render;
+  window.rs_review = render;
   fetch(store.base + "api/checks.json").then(r => r.ok ? r.json() : Promise.reject(r.status))
     .then(d => { checks = d; render(); })
     .catch(() => show("The self-checks could not be loaded; try reloading the page."));

@@ -64,10 +64,12 @@ def curriculum_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
 
 def topics_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
     """Every topic in roadmap order (roadmaps, then phases, then topics as written)."""
-    roadmaps = [{"id": r.id, "title": r.title} for r in curriculum.roadmaps]
-    topics = [{"key": t.key, "title": t.title, "roadmap": r.id, "hours": t.data.hours,
+    roadmaps = [{"id": r.id, "title": r.title, "phases": [{"id": p.id, "title": p.title} for p in r.phases]}
+                for r in curriculum.roadmaps]
+    topics = [{"key": t.key, "title": t.title, "roadmap": r.id, "phase": p.id, "hours": t.data.hours,
                "url": urls.page_url(urls.topic_page(t.key), directory_urls),
                "prerequisites": t.prerequisites}
               for r in curriculum.roadmaps for p in r.phases for t in p.topics]
-    document = {"version": API_VERSION, "roadmaps": roadmaps, "topics": topics}
+    tracks = [{"id": t.id, "title": t.title, "path": t.path} for t in curriculum.tracks]
+    document = {"version": API_VERSION, "roadmaps": roadmaps, "topics": topics, "tracks": tracks}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"

@@ -12,8 +12,10 @@ ROADMAPS_PLACEHOLDER = "roadmap-site://roadmaps"
 RESOURCES_PLACEHOLDER = "roadmap-site://resources"
 REVIEW_PLACEHOLDER = "roadmap-site://review"
 TRACKS_PLACEHOLDER = "roadmap-site://tracks"
+PLAN_PLACEHOLDER = "roadmap-site://plan"
 # placeholder -> (default title, the generated page)
-PAGES = {RESOURCES_PLACEHOLDER: ("Resources", urls.RESOURCES), REVIEW_PLACEHOLDER: ("Review", urls.REVIEW)}
+PAGES = {RESOURCES_PLACEHOLDER: ("Resources", urls.RESOURCES), REVIEW_PLACEHOLDER: ("Review", urls.REVIEW),
+         PLAN_PLACEHOLDER: ("Plan", urls.PLAN)}
 
 
 def roadmap_sections(curriculum: Curriculum) -> list[dict]:
@@ -35,9 +37,10 @@ def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[st
     """Merge the generated sections into the user's nav.
 
     With a nav in mkdocs.yml, the entries whose target is ``roadmap-site://roadmaps``,
-    ``roadmap-site://tracks``, ``roadmap-site://resources`` or ``roadmap-site://review`` are
+    ``roadmap-site://tracks``, ``roadmap-site://resources``, ``roadmap-site://review`` or
+    ``roadmap-site://plan`` are
     replaced by the generated sections and pages; everything else keeps its place. Without
-    one: home, roadmaps, tracks, resources, review, then the other hand-written pages in
+    one: home, roadmaps, tracks, resources, review, plan, then the other hand-written pages in
     alphabetical order.
     """
     generated = roadmap_sections(curriculum)

@@ -317,6 +317,7 @@ class SiteRenderer:
                                     lambda t=topic, r=roadmap, p=phase: self.topic(t, r, p))
         out[urls.RESOURCES] = page(urls.RESOURCES, self._resources_inputs(), self.resources)
         out[urls.REVIEW] = page(urls.REVIEW, ((), (self.directory_urls,)), self.review)
+        out[urls.PLAN] = page(urls.PLAN, ((), (self.directory_urls,)), self.plan)
         for track in self.c.tracks:
             src = urls.track_page(track.id)
             out[src] = page(src, self._track_inputs(track), lambda t=track: self.track(t))
@@ -461,6 +462,10 @@ class SiteRenderer:
         return self._render("tracks.md.j2", urls.TRACKS, totals=totals, track_page_src=urls.track_page,
                             front=front_matter(
             title="Tracks", description="Paths across the roadmaps to a goal: each topic after what it needs."))
+
+    def plan(self) -> str:
+        return self._render("plan.md.j2", urls.PLAN, front=front_matter(
+            title="Study plan", description="When you would finish each phase at the hours you can give."))
 
     def review(self) -> str:
         return self._render("review.md.j2", urls.REVIEW, front=front_matter(

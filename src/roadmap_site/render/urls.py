@@ -17,6 +17,7 @@ HOME = "index.md"
 RESOURCES = "resources/index.md"
 REVIEW = "review/index.md"
 TRACKS = "tracks/index.md"
+PLAN = "plan/index.md"
 
 
 def roadmap_page(roadmap_id: str) -> str:
@@ -95,7 +96,7 @@ def _relative(to: tuple[str, ...], base: tuple[str, ...]) -> str:
 def generated_pages(curriculum) -> list[tuple[str, str]]:
     """Every page the generator writes (what SiteRenderer.pages() keys) as (source path, what
     it is, for messages); a roadmap may take the path of a page of the site's own (review/)."""
-    out = [(RESOURCES, "the Resources page"), (REVIEW, "the Review page")]
+    out = [(RESOURCES, "the Resources page"), (REVIEW, "the Review page"), (PLAN, "the Plan page")]
     out += [(track_page(t.id), f"the page of track '{t.id}'") for t in curriculum.tracks]
     out += [(TRACKS, "the Tracks page")] if curriculum.tracks else []
     for roadmap in curriculum.roadmaps:

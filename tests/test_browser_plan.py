@@ -1,0 +1,58 @@
+"""The study plan in Chromium: dates from the hours a week and the learner's progress, per phase
+and roadmap, for a track too, and an .ics calendar that a real parser reads back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from browser import served_build
+from conftest import GOOD
+
+pytestmark = pytest.mark.browser
+site = served_build(GOOD, "plan")
+
+
+def test_plan_dates_follow_hours_progress_and_scope_and_the_calendar_parses(site, browser, tmp_path):
+    icalendar = pytest.importorskip("icalendar")  # a test dependency: always there under .ci/run
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site + "basics/python/")
+    page.get_by_role("radio", name="Done").check()
+    page.goto(site + "plan/")
+    summary = page.locator(".rs-plan-out p").first
+    page.wait_for_function("!document.querySelector('.rs-plan-out').textContent.startsWith('Loading')")
+    # left: linear algebra 12.5 h, regression 6 h, neural networks 20 h = 38.5 h; at 6 h a week
+    assert summary.inner_text().startswith("3 topics and 39 h left")  # 38.5 rounds up
+    page.get_by_label("Hours a week").fill("10")
+    page.get_by_label("Hours a week").dispatch_event("change")
+    rows = page.locator(".rs-plan-out table").nth(1).locator("tbody tr")
+    assert rows.count() == 3
+    assert [rows.nth(i).locator("td").first.inner_text() for i in range(3)] == [
+        "Linear algebra", "Regression", "Neural networks"]
+    phases = page.locator(".rs-plan-out table").first.locator("tbody tr td:first-child").all_inner_texts()
+    assert [p.strip() for p in phases] == ["Basics", "Getting started", "Next steps", "Advanced", "Going deeper"]
+    page.reload()  # the hours are remembered
+    assert page.get_by_label("Hours a week").input_value() == "10"
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download calendar (.ics)").click()
+    path = tmp_path / "plan.ics"
+    info.value.save_as(path)
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    events = [e for e in calendar.walk("VEVENT")]
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Linear algebra (12.5 h)", "Regression (6 h)", "Neural networks (20 h)"]
+    today = dt.date.today()
+    starts = [e.decoded("DTSTART") for e in events]
+    assert starts[0] == today and starts == sorted(starts)
+    # 10 h a week: linear algebra takes days 0-8 (12.5 h -> 8.75 days), so regression starts on day 8
+    assert starts[1] == today + dt.timedelta(days=8)
+    assert str(events[2]["URL"]).endswith("/advanced/neural-networks/")
+    # a track: only the topics its goal needs
+    page.get_by_label("Plan for").select_option(label="Track: Neural networks, fast")
+    assert rows.count() == 3 and "3 topics" in summary.inner_text()
+    assert errors == []
+    context.close()
