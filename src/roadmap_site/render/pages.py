@@ -459,8 +459,7 @@ class SiteRenderer:
 
     def tracks(self) -> str:
         totals = {t.id: sum(self.c.topics[k].data.hours for k in t.path) for t in self.c.tracks}
-        return self._render("tracks.md.j2", urls.TRACKS, totals=totals, track_page_src=urls.track_page,
-                            front=front_matter(
+        return self._render("tracks.md.j2", urls.TRACKS, totals=totals, front=front_matter(
             title="Tracks", description="Paths across the roadmaps to a goal: each topic after what it needs."))
 
     def plan(self) -> str:
