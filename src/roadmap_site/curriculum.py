@@ -20,6 +20,20 @@ class Source:
         return f"{self.file}:{self.line}"
 
 
+class _Named:
+    """Nodes whose id and title are their model's."""
+
+    data: Roadmap | Phase | Topic | Track
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+
 @dataclass
 class ResourceEntry:
     """A resource as a topic shows it: a catalog entry (with its id) or an inline one."""
@@ -29,7 +43,7 @@ class ResourceEntry:
 
 
 @dataclass
-class TopicNode:
+class TopicNode(_Named):
     roadmap: str
     phase: str
     data: Topic
@@ -40,20 +54,12 @@ class TopicNode:
     resources: list[ResourceEntry] = field(default_factory=list)
 
     @property
-    def id(self) -> str:
-        return self.data.id
-
-    @property
     def key(self) -> str:
         return f"{self.roadmap}/{self.data.id}"
 
-    @property
-    def title(self) -> str:
-        return self.data.title
-
 
 @dataclass
-class PhaseNode:
+class PhaseNode(_Named):
     roadmap: str
     data: Phase
     source: Source
@@ -61,31 +67,15 @@ class PhaseNode:
     project_topics: list[str] = field(default_factory=list)  # topic keys the project exercises
 
     @property
-    def id(self) -> str:
-        return self.data.id
-
-    @property
-    def title(self) -> str:
-        return self.data.title
-
-    @property
     def hours(self) -> float:
         return sum(t.data.hours for t in self.topics)
 
 
 @dataclass
-class RoadmapNode:
+class RoadmapNode(_Named):
     data: Roadmap
     source: Source
     phases: list[PhaseNode] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.data.id
-
-    @property
-    def title(self) -> str:
-        return self.data.title
 
     @property
     def topics(self) -> list[TopicNode]:
@@ -97,19 +87,11 @@ class RoadmapNode:
 
 
 @dataclass
-class TrackNode:
+class TrackNode(_Named):
     data: Track
     source: Source
     goals: list[str] = field(default_factory=list)  # topic keys, resolved
     path: list[str] = field(default_factory=list)  # every topic the goals need, prerequisites first
-
-    @property
-    def id(self) -> str:
-        return self.data.id
-
-    @property
-    def title(self) -> str:
-        return self.data.title
 
 
 @dataclass

@@ -55,8 +55,9 @@ def path_to(goals: list[str], curriculum: Curriculum) -> list[str]:
     while ready:
         _, key = heapq.heappop(ready)
         path.append(key)
-        for other, deps in waiting.items():
-            if key in deps:
+        for other in curriculum.topics[key].needed_by:  # the backlinks merge worked out
+            deps = waiting.get(other)
+            if deps and key in deps:
                 deps.discard(key)
                 if not deps:
                     heapq.heappush(ready, (order[other], other))

@@ -1,0 +1,67 @@
+"""The pages this round added, as a reader sees them in Chromium: computed text colours against
+their backgrounds (WCAG AA) and sizes, in light and dark, and no sideways scroll at 390 px."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import served_build
+from conftest import GOOD
+
+pytestmark = pytest.mark.browser
+site = served_build(GOOD, "pages")
+
+# page -> selectors whose text must be readable there
+PAGES = {
+    "basics/regression/": ["details.rs-check summary", "details.rs-check p", ".rs-exercises li p"],
+    "basics/phases/start/project/": [".rs-milestones li", ".rs-acceptance li"],
+    "review/": [".rs-review-status"],
+    "plan/": [".rs-plan-out p", ".rs-plan-out td", ".rs-plan-out th", ".rs-plan-ics"],
+    "tracks/": ["h2 a:not(.headerlink)", ".rs-bar"],
+    "tracks/neural-networks-fast/": [".rs-topic-list li > a", ".rs-topic-list strong"],
+}
+
+# Contrast of an element's text colour against the first opaque background behind it.
+CONTRAST = """el => {
+  const rgb = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => { const f = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  let bg = null;
+  for (let n = el; n && !bg; n = n.parentElement) {
+    const c = getComputedStyle(n).backgroundColor, v = rgb(c);
+    if (v.length < 4 || v[3] > 0.9) bg = v;
+  }
+  bg = bg || [255, 255, 255];
+  const fg = rgb(getComputedStyle(el).color), [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return { ratio: (a + 0.05) / (b + 0.05), size: parseFloat(getComputedStyle(el).fontSize) };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_new_pages_are_readable_in_both_schemes_and_on_phones(site, browser, scheme, width):
+    # the reader's system preference picks the palette, as Material does on a first visit
+    context = browser.new_context(viewport={"width": width, "height": 844},
+                                  color_scheme="dark" if scheme == "slate" else "light")
+    page = context.new_page()
+    page.goto(site)
+    page.evaluate("""() => { const s = window.roadmapSiteStore;
+                             s.set('basics/python', 'done'); s.set('basics/regression', 'done'); }""")
+    for path, selectors in PAGES.items():
+        page.goto(site + path)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        if path in ("review/", "plan/"):  # filled in by their scripts
+            page.wait_for_function("document.querySelector('.rs-review-status, .rs-plan-out table') && !/Loading/"
+                                   ".test(document.querySelector('[data-rs-review], [data-rs-plan]').innerText)")
+        for selector in selectors:
+            elements = page.locator(selector)
+            assert elements.count() > 0, (path, selector)
+            for i in range(min(elements.count(), 5)):
+                seen = elements.nth(i).evaluate(CONTRAST)
+                # WCAG AA: 4.5:1, or 3:1 for large text (24 px, as the track titles)
+                assert seen["ratio"] >= (3 if seen["size"] >= 24 else 4.5), (path, selector, scheme, seen)
+                assert seen["size"] >= 12, (path, selector, seen)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (path, width, overflow)
+    context.close()
