@@ -43,6 +43,8 @@ Summary = Annotated[str, StringConstraints(min_length=1, max_length=1000),
                     Field(description="Inline Markdown; [[roadmap/topic]] links to a topic")]
 SubtopicTitle = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 TagName = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
+MAX_AKA = 12
+AkaName = Annotated[str, StringConstraints(min_length=1, max_length=60, pattern=ONE_LINE)]
 Level = Literal["beginner", "intermediate", "advanced"]
 ResourceType = Literal["official", "docs", "book", "course", "video", "article", "paper", "tool",
                        "dataset", "podcast"]
@@ -192,6 +194,9 @@ class Topic(_Model):
     prerequisites: list[Ref] = []
     related: list[Ref] = []
     tags: list[TagName] = []
+    aka: Annotated[list[AkaName], Field(
+        max_length=MAX_AKA, description="Other names learners search for: abbreviations, spellings, "
+                                        "tools (k-means, kmeans); shown as 'Also known as' and indexed")] = []
     resources: list[TopicResource] = []
     subtopics: list[Subtopic] = []
     checks: Annotated[list[Check], Field(max_length=MAX_CHECKS,

@@ -117,9 +117,19 @@ def subtopic_tree(items: list, used: Counter | None = None) -> list[SubtopicView
     return out
 
 
-def front_matter(title: str, description: str = "", tags: list[str] | None = None) -> str:
+# Material's search: a topic page outranks the pages that list topics (roadmaps, phases,
+# projects, tracks), so that a topic's name finds the topic; the catalog is left out (its
+# entries are found from the topics that cite them). Measured with tests/search_queries.yml.
+TOPIC_SEARCH = {"boost": 4}
+LIST_SEARCH = {"boost": 0.5}
+NO_SEARCH = {"exclude": True}
+
+
+def front_matter(title: str, description: str = "", tags: list[str] | None = None,
+                 search: dict | None = None) -> str:
     # Material inserts meta.title as HTML and meta.description into an attribute, unescaped.
-    data = {"title": markup.theme_text(title), "description": str(escape(description)), "tags": tags}
+    data = {"title": markup.theme_text(title), "description": str(escape(description)), "tags": tags,
+            "search": search}
     # JSON is valid YAML and json.dumps is far faster than yaml.safe_dump (measured).
     lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items() if v]
     return Markup("---\n" + "\n".join(lines) + "\n---\n")  # YAML, not HTML: no autoescape
@@ -404,7 +414,7 @@ class SiteRenderer:
         svg = diagram.render_svg(self.c, roadmap, helpers["topic_url"],
                                  lambda pid: helpers["phase_url"](roadmap.id, pid))
         return self._render("roadmap.md.j2", src, roadmap=roadmap, diagram=svg,
-                            front=front_matter(title=roadmap.title,
+                            front=front_matter(title=roadmap.title, search=LIST_SEARCH,
                                                description=plain(roadmap.data.summary)))
 
     def phase(self, roadmap: RoadmapNode, index: int) -> str:
@@ -415,6 +425,7 @@ class SiteRenderer:
         return self._render("phase.md.j2", src, roadmap=roadmap, phase=phase, number=index + 1,
                             prev_phase=prev_phase, next_phase=next_phase,
                             front=front_matter(title=f"{phase.title} · {roadmap.title}",
+                                               search=LIST_SEARCH,
                                                description=plain(phase.data.summary)))
 
     def topic(self, topic: TopicNode, roadmap: RoadmapNode | None = None,
@@ -426,6 +437,7 @@ class SiteRenderer:
                             subtopics=self.subtopics_html(topic) if topic.data.subtopics else "",
                             resource_card=self.resource_card,
                             front=front_matter(title=topic.title, tags=list(topic.data.tags),
+                                               search=TOPIC_SEARCH,
                                                description=plain(topic.data.summary)))
 
     def project(self, roadmap: RoadmapNode, phase: PhaseNode) -> str:
@@ -434,6 +446,7 @@ class SiteRenderer:
         return self._render("project.md.j2", src, roadmap=roadmap, phase=phase, project=project,
                             topic=phase,  # topic_list marks topics of other roadmaps
                             front=front_matter(title=f"Project: {project.title} · {roadmap.title}",
+                                               search=LIST_SEARCH,
                                                description=plain(project.brief)))
 
     def overview(self, src: str) -> str:
@@ -454,7 +467,7 @@ class SiteRenderer:
             by_roadmap.setdefault(t.roadmap, []).append(t)
         return self._render("track.md.j2", src, track=track, by_roadmap=by_roadmap,
                             total=sum(t.data.hours for t in topics), topic=track,
-                            front=front_matter(title=f"Track: {track.title}",
+                            front=front_matter(title=f"Track: {track.title}", search=LIST_SEARCH,
                                                description=plain(track.data.summary)))
 
     def tracks(self) -> str:
@@ -487,5 +500,5 @@ class SiteRenderer:
             by_type[res.type].append((rid, res, self.c.resource_users.get(rid, [])))
         return self._render("resources.md.j2", urls.RESOURCES,
                             by_type={t: v for t, v in by_type.items() if v},
-                            front=front_matter(title="Resources",
+                            front=front_matter(title="Resources", search=NO_SEARCH,
                                                description="Every resource of the curriculum, by type."))
