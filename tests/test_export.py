@@ -74,7 +74,9 @@ def test_exported_config_has_no_plugin_and_a_full_nav(builds):
     text = (out / "mkdocs.yml").read_text(encoding="utf-8")
     config = mkdocs_yaml.load(out / "mkdocs.yml")
     assert "roadmap-site://" not in text and "- roadmap-site" not in text
-    assert config["plugins"] == ["search", "tags"]
+    names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
+    assert names == ["search", "tags"]
+    assert config["plugins"][0]["search"]["fields"]["title"] == {"boost": 2}  # the site's tuning kept
     nav_titles = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]
     assert nav_titles[:3] == ["Home", "Basics", "Advanced"]
     basics = config["nav"][1]["Basics"]
