@@ -19,6 +19,7 @@ PAGES = {
     "plan/": [".rs-plan-out p", ".rs-plan-out td", ".rs-plan-out th", ".rs-plan-ics"],
     "tracks/": ["h2 a:not(.headerlink)", ".rs-bar"],
     "tracks/neural-networks-fast/": [".rs-topic-list li > a", ".rs-topic-list strong"],
+    "resources/": [".rs-filter label", ".rs-filter select", ".rs-filter-count", ".rs-catalog li"],
 }
 
 # Contrast of an element's text colour against the first opaque background behind it.
@@ -51,6 +52,8 @@ def test_new_pages_are_readable_in_both_schemes_and_on_phones(site, browser, sch
         page.goto(site + path)
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        if path == "resources/":  # the filter shows once catalog.js has run
+            page.wait_for_selector("form[data-rs-catalog]:not([hidden]) .rs-filter-count:not(:empty)")
         if path in ("review/", "plan/"):  # filled in by their scripts
             page.wait_for_function("document.querySelector('.rs-review-status, .rs-plan-out table') && !/Loading/"
                                    ".test(document.querySelector('[data-rs-review], [data-rs-plan]').innerText)")

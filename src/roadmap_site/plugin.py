@@ -47,8 +47,11 @@ EMPTY = Curriculum([], {}, {}, {})
 
 def error_banner(diagnostics) -> str:
     errors = [d.format() for d in diagnostics if d.severity == "error"]
-    return ('<div class="rs-error-banner" role="alert"><strong>The curriculum has errors; this page '
-            'shows the last good version.</strong>\n' + html.escape("\n".join(errors)) + "</div>")
+    # Styled here, not in roadmap-site.css: only `mkdocs serve` with a broken curriculum shows it.
+    return ('<div class="rs-error-banner" role="alert" style="border-left:.3em solid #c62828;padding:.5em 1em;'
+            'background:var(--md-code-bg-color);white-space:pre-wrap;font-family:var(--md-code-font-family);'
+            'font-size:.75em"><strong>The curriculum has errors; this page shows the last good version.</strong>\n'
+            + html.escape("\n".join(errors)) + "</div>")
 
 
 def _called_from_serve() -> bool:

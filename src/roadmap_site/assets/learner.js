@@ -149,7 +149,7 @@
     }
     document.querySelectorAll("[data-rs-prereq]").forEach(prereq);
     document.querySelectorAll("[data-rs-next]").forEach(nextUp);
-    for (const name of ["review", "plan"]) {  // a page's own script (it sets window.rs_<name>), once
+    for (const name of ["review", "plan", "catalog"]) {  // a page's own script (it sets window.rs_<name>), once
       const run = window["rs_" + name];
       if (document.querySelector(`[data-rs-${name}]`)) run ? run() : document.querySelector(`script[data-rs-js=${name}]`) ||
         document.head.append(el("script", { src: `${store.base}assets/roadmap-site/${name}.js`, "data-rs-js": name }));

@@ -405,6 +405,7 @@ class SiteRenderer:
     def _resources_inputs(self) -> tuple[tuple, tuple]:
         users = self.c.resource_users
         values = (self.directory_urls, tuple(self.c.resources),
+                  tuple((r.id, r.title) for r in self.c.roadmaps),  # the roadmap filter's options
                   tuple((rid, self._linked(users.get(rid, []))) for rid in self.c.resources))
         return tuple(self.c.resources.values()), values
 
@@ -497,8 +498,10 @@ class SiteRenderer:
     def resources(self) -> str:
         by_type: dict[str, list] = {t: [] for t in RESOURCE_TYPES}
         for rid, res in sorted(self.c.resources.items(), key=lambda kv: kv[1].title.lower()):
-            by_type[res.type].append((rid, res, self.c.resource_users.get(rid, [])))
-        return self._render("resources.md.j2", urls.RESOURCES,
+            users = self.c.resource_users.get(rid, [])
+            roadmaps = " ".join(dict.fromkeys(key.split("/", 1)[0] for key in users))
+            by_type[res.type].append((rid, res, users, roadmaps))
+        return self._render("resources.md.j2", urls.RESOURCES, LEVELS=LEVELS,
                             by_type={t: v for t, v in by_type.items() if v},
                             front=front_matter(title="Resources", search=NO_SEARCH,
                                                description="Every resource of the curriculum, by type."))

@@ -1,0 +1,57 @@
+/* roadmap-site catalog filter: on the Resources page, shows the form the page carries (hidden
+   without script, where the page stays the plain list) and hides the entries and the type
+   headings it rules out. The choice is kept in the page's URL (?type=book&cost=free), so a
+   filtered list can be bookmarked or shared. Loaded by learner.js on this page only. */
+(() => {
+  "use strict";
+  const FIELDS = ["type", "cost", "level", "roadmap"];
+
+  function apply(form) {
+    const want = {};
+    for (const name of FIELDS) want[name] = form.elements[name].value;
+    let shown = 0, total = 0;
+    for (const list of document.querySelectorAll("ul.rs-catalog")) {
+      let any = false;
+      for (const li of list.children) {
+        const ok = FIELDS.every(name => !want[name] || (li.dataset[name] || "").split(" ").includes(want[name]));
+        li.hidden = !ok;
+        total++;
+        if (ok) { shown++; any = true; }
+      }
+      list.hidden = !any;
+      const heading = list.previousElementSibling;  // the type's heading
+      if (heading && /^H[1-6]$/.test(heading.tagName)) heading.hidden = !any;
+    }
+    form.querySelector(".rs-filter-count").textContent =
+      shown === total ? `All ${total} resources` : `${shown} of ${total} resources`;
+    const url = new URL(location.href);
+    for (const name of FIELDS) want[name] ? url.searchParams.set(name, want[name]) : url.searchParams.delete(name);
+    history.replaceState(history.state, "", url);
+  }
+
+  const CSS = ".rs-filter{display:flex;flex-wrap:wrap;gap:.6em 1em;align-items:flex-end;margin:1em 0;font-size:.8rem}" +
+    ".rs-filter label{display:flex;flex-direction:column;gap:.2em;font-weight:700}" +
+    ".rs-filter select{font:inherit;font-weight:400;min-height:2.2rem;padding:0 .3em;color:var(--md-default-fg-color);" +
+    "background:var(--md-default-bg-color);border:1px solid var(--md-default-fg-color--light);border-radius:.2em}" +
+    ".rs-filter-count{flex-basis:100%;font-weight:700}";
+
+  function setup() {
+    const form = document.querySelector("form[data-rs-catalog]");
+    if (!form || form.dataset.rsReady) return;
+    form.dataset.rsReady = "1";
+    if (!document.getElementById("rs-catalog-css"))
+      document.head.append(Object.assign(document.createElement("style"), { id: "rs-catalog-css", textContent: CSS }));
+    const params = new URL(location.href).searchParams;
+    for (const name of FIELDS) {
+      const select = form.elements[name], value = params.get(name);
+      if (value && [...select.options].some(o => o.value === value)) select.value = value;
+    }
+    form.addEventListener("change", () => apply(form));
+    form.addEventListener("submit", event => event.preventDefault());
+    form.hidden = false;
+    apply(form);
+  }
+
+  window.rs_catalog = setup;
+  setup();
+})();
