@@ -76,7 +76,8 @@ def test_the_filter_fits_a_phone_in_both_schemes(site, browser, scheme, tmp_path
       const select = document.querySelector('.rs-filter select');
       return { scheme: document.body.dataset.mdColorScheme,
                overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-               selects: [...document.querySelectorAll('.rs-filter select')].map(s => [box(s).left, box(s).right, box(s).height]),
+               selects: [...document.querySelectorAll('.rs-filter select')]
+                 .map(s => [box(s).left, box(s).right, box(s).height]),
                bg: cs(select).backgroundColor, page: cs(document.body).backgroundColor, fg: cs(select).color };
     }""")
     assert seen["scheme"] == scheme

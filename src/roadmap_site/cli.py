@@ -197,10 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the curriculum files")
-    schema.add_argument("--kind", choices=("curriculum", "roadmap", "phase", "track", "resources"),
+    schema.add_argument("--kind", choices=("curriculum", "roadmap", "phase", "track", "resources", "tags"),
                         default="curriculum",
                         help="which files: all of them (default), roadmap.yml, phase files, "
-                             "track files or resource catalog files")
+                             "track files, resource catalog files or tags.yml")
     where = schema.add_mutually_exclusive_group()
     where.add_argument("--markdown", action="store_true",
                        help="print the field reference of docs/curriculum-format.md instead")

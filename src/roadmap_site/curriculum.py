@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmap_site.model import CatalogResource, InlineResource, Phase, Roadmap, Topic, Track
+from roadmap_site.model import CatalogResource, InlineResource, Phase, Roadmap, TagGroup, Topic, Track
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,7 @@ class Curriculum:
     resources: dict[str, CatalogResource]  # the catalog, by id
     resource_users: dict[str, list[str]]  # catalog id -> keys of the topics that cite it
     tracks: list[TrackNode] = field(default_factory=list)  # by id
+    tag_groups: list[TagGroup] = field(default_factory=list)  # curriculum/tags.yml; empty: any tag
 
     def roadmap(self, roadmap_id: str) -> RoadmapNode:
         index = self._index()

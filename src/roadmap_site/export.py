@@ -22,7 +22,7 @@ from roadmap_site.render import urls
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import SiteRenderer
 from roadmap_site.render.site import extra_files
-from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
+from roadmap_site.render.text import OVERVIEW_MARKER, TAGS_MARKER, resolve_references, unknown_reference_diagnostics
 
 ASSETS_DIR = site_assets.FOLDER  # under docs/, where the plugin's assets are copied
 MARKER = ".roadmap-site-export"  # marks a folder this command may replace, and lists what it wrote
@@ -214,6 +214,8 @@ def _write_docs(docs_dir: Path, docs_out: Path, generated: dict[str, str], rende
                               "save it as UTF-8") from None
         if OVERVIEW_MARKER in text:
             text = text.replace(OVERVIEW_MARKER, renderer.overview(src_uri))
+        if TAGS_MARKER in text:
+            text = text.replace(TAGS_MARKER, renderer.tag_listing(src_uri))
         text, unknown = resolve_references(text, src_uri, curriculum)
         result.diagnostics += unknown_reference_diagnostics(str(path), unknown, curriculum)
         _write(target, text)

@@ -244,7 +244,30 @@ class Roadmap(_Model):
 
 Catalog = TypeAdapter(Annotated[list[CatalogResource], Field(min_length=1)])
 
+
+class TagEntry(_Model):
+    """A tag topics may carry."""
+
+    id: TagName
+    description: Annotated[str, StringConstraints(min_length=1, max_length=160, pattern=ONE_LINE),
+                           Field(description="What the tag groups, in a few words")]
+    single: Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=ONE_LINE),
+                      Field(description="Why the tag stays although only one topic carries it")] | None = None
+
+
+class TagGroup(_Model):
+    """A group of ``curriculum/tags.yml``: a section of the Tags page."""
+
+    id: Id
+    title: Title
+    description: Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=ONE_LINE)] | None = None
+    tags: Annotated[list[TagEntry], Field(min_length=1)]
+
+
+# curriculum/tags.yml: the tags topics may carry, in groups.
+TagVocabulary = TypeAdapter(Annotated[list[TagGroup], Field(min_length=1)])
+
 # Every model, for "did you mean" hints on unknown keys.
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Roadmap, Phase, Topic, SubtopicNode, CatalogResource, InlineResource, ResourceRef, Check,
-    Exercise, Project, WorkedDesign, Track)
+    Exercise, Project, WorkedDesign, Track, TagGroup, TagEntry)

@@ -12,12 +12,12 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roadmap_site import gc_pause, validate
+from roadmap_site import gc_pause, validate, vocabulary
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import Diagnostic, cap_per_file, display_path, has_errors, sort_diagnostics
 from roadmap_site.loader import DEFAULT_LIMITS, Document, Limits, load_file
 from roadmap_site.merge import CatalogFile, PhaseFile, RoadmapFiles, merge
-from roadmap_site.model import Catalog, Phase, Roadmap, Track
+from roadmap_site.model import Catalog, Phase, Roadmap, TagVocabulary, Track
 from roadmap_site.tracks import resolve_tracks
 
 RESOURCES_DIR = "resources"
@@ -124,6 +124,7 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
     catalog_complete = True
     roadmaps: list[RoadmapFiles] = []
     tracks: list = []
+    tags: tuple = (None, None)  # (document, groups) of curriculum/tags.yml
     cwd = Path.cwd().resolve()
 
     def load(path: Path, kind):
@@ -136,7 +137,11 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
     for entry in _scan(root, top, out):
         if entry.name.startswith("_"):
             continue
-        if entry.is_file():
+        if entry.is_file() and entry.name == vocabulary.FILE:
+            tags = load(entry, TagVocabulary)
+            if tags[1] is not None:
+                out.extend(vocabulary.check_vocabulary(*tags))
+        elif entry.is_file():
             out.extend(_stray(entry))
         elif entry.name == TRACKS_DIR:
             for path in _scan(entry, top, out):
@@ -166,6 +171,10 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
                               "layout"))
     curriculum, problems = merge(roadmaps, catalogs, catalog_complete=catalog_complete)
     out.extend(problems)
+    if tags[1] is not None:
+        curriculum.tag_groups = tags[1]
+        out.extend(vocabulary.check_topics(*tags, roadmaps, complete=not any(
+            f.incomplete or f.broken for f in roadmaps)))
     if not has_errors(problems):  # a path needs every prerequisite resolved
         curriculum.tracks = resolve_tracks(tracks, curriculum, out)
     cache.prune()

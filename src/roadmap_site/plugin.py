@@ -37,7 +37,7 @@ from roadmap_site.render import urls
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import RenderCache, SiteRenderer
 from roadmap_site.render.site import extra_files
-from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
+from roadmap_site.render.text import OVERVIEW_MARKER, TAGS_MARKER, resolve_references, unknown_reference_diagnostics
 
 log = logging.getLogger("mkdocs.plugins.roadmap_site")
 ASSET_DIR = site_assets.FOLDER + "/"
@@ -239,12 +239,14 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         if not self.config.enabled or self.last_good is None or page.file.generated_by:
             return markdown
         curriculum = self.last_good.curriculum
-        if OVERVIEW_MARKER in markdown:
+        if OVERVIEW_MARKER in markdown or TAGS_MARKER in markdown:
             renderer = self.renderer
             if renderer is None or renderer.c is not curriculum or renderer.directory_urls != config.use_directory_urls:
                 renderer = SiteRenderer(curriculum, config.use_directory_urls, self.render_cache)
-            overview = renderer.overview(page.file.src_uri)
-            markdown = markdown.replace(OVERVIEW_MARKER, overview)
+            if OVERVIEW_MARKER in markdown:
+                markdown = markdown.replace(OVERVIEW_MARKER, renderer.overview(page.file.src_uri))
+            if TAGS_MARKER in markdown:
+                markdown = markdown.replace(TAGS_MARKER, renderer.tag_listing(page.file.src_uri))
         text, unknown = resolve_references(markdown, page.file.src_uri, curriculum)
         for d in unknown_reference_diagnostics(page.file.abs_src_path, unknown, curriculum):
             log.warning(d.format())

@@ -30,12 +30,14 @@ SECTIONS = (
     ("InlineResource", "an entry of a topic's `resources` written in place"),
     ("CatalogResource", "an entry of a `resources/*.yml` catalog file"),
     ("Track", "`tracks/<track>.yml`: goal topics across roadmaps"),
+    ("TagGroup", "an entry of `tags.yml`, the tag vocabulary: a group of tags"),
+    ("TagEntry", "an entry of a tag group's `tags`: a tag topics may carry"),
 )
 
 
 def field_reference() -> str:
     defs = curriculum_schema()["$defs"]
-    known = {name for name in defs if name != CATALOG_DEF}
+    known = {name for name in defs if name not in (CATALOG_DEF, "Tags")}  # the lists of entries
     assert known == {name for name, _ in SECTIONS}, f"document every model: {sorted(known)}"
     out = [START, ""]
     for name, where in SECTIONS:

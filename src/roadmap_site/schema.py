@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from roadmap_site.model import Catalog, Phase, Roadmap, Track
+from roadmap_site.model import Catalog, Phase, Roadmap, TagVocabulary, Track
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 
@@ -31,6 +31,8 @@ KINDS: dict[str, tuple[str, TypeAdapter, str, str]] = {
     "resources": ("resources.schema.json", Catalog,
                   "A file of the resource catalog: a list of resources cited by id",
                   "curriculum/resources/*.yml"),
+    "tags": ("tags.schema.json", TagVocabulary,
+             "The tag vocabulary: the tags topics may carry, in groups", "curriculum/tags.yml"),
 }
 COMBINED = "curriculum.schema.json"
 SITE_PATH = "schema/" + COMBINED  # where the built site publishes it
@@ -51,9 +53,10 @@ def curriculum_schema() -> dict[str, Any]:
     defs: dict[str, Any] = dict(shared.get("$defs", {}))
     refs = []
     for (kind, _), body in schemas.items():
-        if "$ref" not in body:  # the catalog is a list, not a model: name it in $defs
-            defs[CATALOG_DEF] = {"description": KINDS[kind][2], **body}
-            body = {"$ref": f"#/$defs/{CATALOG_DEF}"}
+        if "$ref" not in body:  # the catalog and the tags are lists, not models: name them in $defs
+            name = CATALOG_DEF if kind == "resources" else kind.capitalize()
+            defs[name] = {"description": KINDS[kind][2], **body}
+            body = {"$ref": f"#/$defs/{name}"}
         refs.append(body)
     body = {"anyOf": refs, "$defs": defs}
     return _document("roadmap-site curriculum file",

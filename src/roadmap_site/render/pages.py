@@ -460,6 +460,14 @@ class SiteRenderer:
         svg = diagram.render_overview_svg(self.c, self._helpers(src)["roadmap_url"])
         return self._render("overview.md.j2", src, levels=levels, diagram=svg)
 
+    def tag_listing(self, src: str) -> str:
+        """The grouped tags listing for a hand-written page (the Tags page) at ``src``; Material's
+        plain listing of every tag when the curriculum has no tags.yml."""
+        if not self.c.tag_groups:
+            return "<!-- material/tags -->"
+        counts = Counter(tag for t in self.c.topics.values() for tag in t.data.tags)
+        return self._render("tags.md.j2", src, groups=self.c.tag_groups, counts=counts)
+
     def track(self, track) -> str:
         src = urls.track_page(track.id)
         topics = [self.c.topics[k] for k in track.path]

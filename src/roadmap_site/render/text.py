@@ -12,6 +12,7 @@ from roadmap_site.references import INLINE_REF
 from roadmap_site.render import urls
 
 OVERVIEW_MARKER = "<!-- roadmap-site:overview -->"
+TAGS_MARKER = "<!-- roadmap-site:tags -->"  # the grouped tags listing (render/pages.py tag_listing)
 # Fenced blocks and inline code: references inside them are examples, not links.
 _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
