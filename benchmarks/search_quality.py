@@ -113,6 +113,7 @@ def report(site: Path, outcomes: list[Outcome]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sites", nargs="+", type=Path, help="built site directories")
+    parser.add_argument("--queries", type=Path, default=QUERIES, help="the query set (YAML)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "tests"))
     from browser import launch, serve_directory
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         for site in args.sites:
             with serve_directory(site) as url:
                 page = browser.new_page()
-                print(report(site, measure(page, url, load_queries())), flush=True)
+                print(report(site, measure(page, url, load_queries(args.queries))), flush=True)
                 page.close()
     return 0
 

@@ -55,3 +55,13 @@ def browser():
 
     with launch() as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """A strict build of a snapshot of the real curriculum (one per test process), for the
+    tests that need the real site's size: search quality, printing."""
+    project = make_project(tmp_path_factory.mktemp("real-site"), ROOT / "curriculum")
+    proc = mkdocs(project, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    return project / "site"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from browser import serve_directory
-from conftest import ROOT, make_project, mkdocs
+from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -22,11 +22,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("search"), ROOT / "curriculum")
-    proc = mkdocs(project, "build", "--strict")
-    assert proc.returncode == 0, proc.stderr
-    return project / "site"
+def built(real_site) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="module")
