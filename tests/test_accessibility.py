@@ -49,7 +49,7 @@ def pages(built: Path) -> dict[str, str]:
     return {"home": "", "roadmap": "ml/", "phase": ml["phases"][1]["url"], "topic": "ml/linear-regression/",
             "topic-cross": "foundations/linear-algebra/",  # links to other roadmaps in its lists
             "resources": "resources/", "project": ml["phases"][1]["project"]["url"], "review": "review/",
-            "plan": "plan/", "tracks": "tracks/"}
+            "plan": "plan/", "tracks": "tracks/", "tags": "tags/"}
 
 
 def describe(violation: dict) -> str:
@@ -61,7 +61,7 @@ def describe(violation: dict) -> str:
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("kind", ["home", "roadmap", "phase", "topic", "topic-cross", "resources", "project",
-                                  "review", "plan", "tracks"])
+                                  "review", "plan", "tracks", "tags"])
 def test_axe_finds_no_serious_violation(built, site, browser, kind, scheme):
     from axe_playwright_python.sync_playwright import Axe
 

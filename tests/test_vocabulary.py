@@ -134,6 +134,6 @@ def test_tags_page_listing_is_grouped_with_a_jump_list(tagged):
     assert "<!-- material/tags { include: [supervised, regression] } -->" in text
     assert "<!-- material/tags { include: [basics, python] } -->" in text
     assert text.index("## Methods { #tags-methods }") < text.index("## Field { #tags-field }")
-    assert "Where to start · 2 topics" in text
+    assert "<dd>Where to start · 2 topics</dd>" in text
     plain = SiteRenderer(load_curriculum(GOOD).curriculum).tag_listing("tags.md")
     assert plain == "<!-- material/tags -->"
