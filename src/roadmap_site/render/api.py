@@ -68,7 +68,9 @@ def topics_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
                 for r in curriculum.roadmaps]
     topics = [{"key": t.key, "title": t.title, "roadmap": r.id, "phase": p.id, "hours": t.data.hours,
                "url": urls.page_url(urls.topic_page(t.key), directory_urls),
-               "prerequisites": t.prerequisites}
+               "prerequisites": t.prerequisites,
+               # former keys: stored progress under them moves to the topic (store.js rename)
+               **({"aliases": [k for k, v in curriculum.aliases.items() if v == t.key]} if t.data.aliases else {})}
               for r in curriculum.roadmaps for p in r.phases for t in p.topics]
     tracks = [{"id": t.id, "title": t.title, "path": t.path} for t in curriculum.tracks]
     document = {"version": API_VERSION, "roadmaps": roadmaps, "topics": topics, "tracks": tracks}
