@@ -3,6 +3,7 @@ topic, and the redirect page at each old URL (plugin build and export alike)."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shutil
@@ -186,3 +187,22 @@ def test_a_redirect_that_would_replace_a_page_stops_the_build_and_the_export(tmp
     assert not (project / "site").exists()
     proc = run_cli("export", str(tmp_path / "out"), cwd=project)
     assert proc.returncode == 1 and "the redirect from former topic" in proc.stderr
+
+
+def test_a_track_goal_may_name_a_former_id_with_a_warning(good_copy):
+    rename_regression(good_copy)
+    edit(good_copy, "tracks/neural-networks-fast.yml", "advanced/neural-networks", "basics/regression")
+    result = load_curriculum(good_copy)
+    assert result.ok
+    assert result.curriculum.tracks[0].goals == ["basics/linear-models"]
+    assert any(d.file.endswith("neural-networks-fast.yml") and d.severity == "warning"
+               and "basics/linear-models" in d.message for d in result.diagnostics)
+
+
+def test_the_topic_index_names_former_keys_for_the_browser(good_copy):
+    rename_regression(good_copy)
+    c = load_curriculum(good_copy).curriculum
+    index = json.loads(extra_files(SiteRenderer(c))["api/topics.json"])
+    by_key = {t["key"]: t for t in index["topics"]}
+    assert by_key["basics/linear-models"]["aliases"] == ["basics/regression"]
+    assert "aliases" not in by_key["basics/python"]  # only renamed topics carry the field

@@ -210,3 +210,24 @@ def test_the_updated_notice_is_readable_in_both_schemes_on_a_phone(server, brows
     page.locator("[data-rs-updated]").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / f"updated-390-{scheme}.png"))
     context.close()
+
+
+def test_a_file_exported_before_a_rename_imports_into_the_renamed_topic(server, context, tmp_path):
+    url, switch = server
+    switch("renamed")
+    old = tmp_path / "exported-before.json"
+    old.write_text(json.dumps({"version": 2, "topics": {"basics/regression": ["done", 1000]},
+                               "notes": {"basics/regression": ["from the file", 1000]},
+                               "revs": {"basics/regression": ["a.b.c.d", 1000]}}))
+    page = context.new_page()
+    page.on("dialog", lambda d: d.accept())
+    page.goto(url + "basics/")
+    page.set_input_files("[data-rs-tools] input[type=file]", str(old))
+    message = page.locator(".rs-message").filter(has_text="1 topics and 1 notes, 2 of them new here")
+    message.wait_for()
+    assert "Left out" not in message.inner_text()
+    page.wait_for_function(f"!localStorage.getItem({SHARD!r}).includes('basics/regression')")
+    data = stored(page)
+    assert (data["topics"], data["notes"], data["revs"]) == ({"basics/linear-models": ["done", 1000]},
+                                                             {"basics/linear-models": ["from the file", 1000]},
+                                                             {"basics/linear-models": ["a.b.c.d", 1000]})

@@ -44,13 +44,14 @@
   const part = (into, sk) => into[sk] || (into[sk] = { topics: {}, notes: {}, reviews: {}, revs: {} });
   const entry = (map, key) => { const p = shards[shard(key)]; return p && p[map][key]; };
   const newer = (a, b) => !b || a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
-  // Merge decoded entries into `into` (shard key -> part); returns the count changed per shard.
+  // Merge decoded entries into `into` (shard key -> part); returns the count of topics and notes
+  // changed per shard (a shard where only reviews or revisions changed counts 0).
   function absorb(into, d) {
     const changed = {};
     for (const map of MAPS) {
       for (const [k, e] of Object.entries(d[map])) {
         const sk = shard(k), p = part(into, sk);
-        if (newer(e, p[map][k])) { p[map][k] = e; changed[sk] = (changed[sk] || 0) + 1; }
+        if (newer(e, p[map][k])) { p[map][k] = e; changed[sk] = (changed[sk] || 0) + (map === "topics" || map === "notes"); }
       }
     }
     return changed;
