@@ -21,7 +21,7 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_only_the_plugin_imports_mkdocs():
     offenders = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
-                 if p.name != "plugin.py"
+                 if p.name != "mkdocs_plugin.py"
                  and any(m == "mkdocs" or m.startswith("mkdocs.") for m in imported_modules(p))]
     assert offenders == []
 
