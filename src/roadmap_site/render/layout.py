@@ -57,10 +57,6 @@ class Box:
     def bottom(self) -> float:
         return self.y + self.h
 
-    def overlaps(self, other: Box, pad: float = 0.0) -> bool:
-        return not (self.right + pad <= other.x or other.right + pad <= self.x
-                    or self.bottom + pad <= other.y or other.bottom + pad <= self.y)
-
 
 @dataclass(frozen=True)
 class Route:

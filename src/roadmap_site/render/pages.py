@@ -19,16 +19,11 @@ from markupsafe import Markup, escape
 
 from roadmap_site import gc_pause, markup
 from roadmap_site.curriculum import Curriculum, PhaseNode, ResourceEntry, RoadmapNode, TopicNode
-from roadmap_site.model import LEVELS, RESOURCE_TYPES, SubtopicNode
+from roadmap_site.model import LEVEL_LABELS, RESOURCE_TYPES, TYPE_LABELS, SubtopicNode
 from roadmap_site.references import qualify
 from roadmap_site.render import diagram, urls
 from roadmap_site.render.icons import icon
 
-TYPE_LABELS = {
-    "official": "Official", "docs": "Documentation", "book": "Book", "course": "Course",
-    "video": "Video", "article": "Article", "paper": "Paper", "tool": "Tool",
-    "dataset": "Dataset", "podcast": "Podcast",
-}
 
 class _TemplateCodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept beside them (as Python keeps .pyc files), keyed by a checksum
@@ -91,8 +86,7 @@ def slug(text: str) -> str:
 def level_range(levels: list[str] | None) -> str:
     if not levels:
         return ""
-    ordered = [lv for lv in LEVELS if lv in levels]
-    names = [lv.capitalize() for lv in ordered]
+    names = [label for lv, label in LEVEL_LABELS.items() if lv in levels]
     return names[0] if len(names) == 1 else f"{names[0]} to {names[-1].lower()}"
 
 
@@ -255,7 +249,7 @@ class SiteRenderer:
                 html = _URL_SLOT.sub(lambda m: topic_url(m.group(1)), html)
             return Markup(html)
 
-        return {"link": link, "topic_url": topic_url, "md": md,
+        return {"topic_url": topic_url, "md": md,
                 "roadmap_url": lambda rid: link(urls.roadmap_page(rid)),
                 "phase_url": lambda rid, pid: link(urls.phase_page(rid, pid)),
                 "project_url": lambda rid, pid: link(urls.project_page(rid, pid))}
@@ -441,7 +435,7 @@ class SiteRenderer:
 
         def levels(roadmap: RoadmapNode) -> list[tuple[str, int]]:
             counts = Counter(t.data.level for t in roadmap.topics)
-            return [(lv, counts[lv]) for lv in LEVELS if counts[lv]]
+            return [(lv, counts[lv]) for lv in LEVEL_LABELS if counts[lv]]
 
         svg = diagram.render_overview_svg(self.c, self._helpers(src)["roadmap_url"])
         return self._render("overview.md.j2", src, levels=levels, diagram=svg)
