@@ -11,6 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from roadmap_site.aliases import collect_aliases
 from roadmap_site.curriculum import (
     Curriculum,
     PhaseNode,
@@ -161,7 +162,8 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile], *,
 
     broken_topics = Broken({f"{f.folder}/{t}": _where(*where) for f in roadmaps
                             for t, where in f.broken.items()})
-    known = Known(topics, broken_topics, silent)
+    aliases = collect_aliases(topics, topic_docs, out)
+    known = Known(topics, broken_topics, silent, aliases)
     order = _order_roadmaps(nodes, roadmaps, out)
     for files in roadmaps:  # references in roadmap and phase summaries
         if files.roadmap is not None:
@@ -190,7 +192,7 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile], *,
                 out.append(doc.diagnostic(loc, f"resource '{rid}' is not used by any topic",
                                           "cite it from a topic with '- ref: " + rid + "', or remove it",
                                           severity="warning"))
-    return Curriculum(order, ordered_topics, resources, users), out
+    return Curriculum(order, ordered_topics, resources, users, aliases=aliases), out
 
 
 @dataclass
@@ -200,6 +202,7 @@ class Known:
     topics: dict[str, TopicNode]
     broken: Broken  # topics that failed validation
     silent: set[str]  # "roadmap/*" for roadmaps whose topics are not all known
+    aliases: dict[str, str] = field(default_factory=dict)  # former key -> key (see aliases.py)
     hint_budget: int = 200  # "did you mean" searches per run: each scans a roadmap's ids
 
     def unknown(self, key: str, doc: Document, loc: tuple, out: list[Diagnostic]) -> bool:
@@ -207,6 +210,11 @@ class Known:
         unknown. A broken topic gets its one warning here; a topic of a roadmap whose topics
         are not all known gets nothing."""
         if key in self.topics:
+            return False
+        if key in self.aliases:  # it resolves; the curriculum itself should say the new id
+            out.append(doc.diagnostic(loc, f"'{key}' is a former id of topic '{self.aliases[key]}'",
+                                      f"write '{self.aliases[key]}'", severity="warning",
+                                      category="reference"))
             return False
         if key in self.broken:
             self.broken.tell(doc, loc, "topic", key, out)
@@ -359,7 +367,9 @@ def _resolve_project(pnode: PhaseNode, doc: Document, known: Known, out: list[Di
         if known.unknown(key, doc, ("project", "topics", j), out):
             out.append(doc.diagnostic(("project", "topics", j), f"unknown topic '{ref}'",
                                       _ref_hint(ref, pnode.roadmap, known), category="reference"))
-        elif key in known.topics and key in pnode.project_topics:
+            continue
+        key = known.aliases.get(key, key)
+        if key in known.topics and key in pnode.project_topics:
             out.append(doc.diagnostic(("project", "topics", j), f"'{ref}' is listed twice",
                                       "remove the second entry", severity="warning"))
         elif key in known.topics:
@@ -374,7 +384,7 @@ def _resolve_project(pnode: PhaseNode, doc: Document, known: Known, out: list[Di
 def _resolve(ref: str, tnode: TopicNode, known: Known, doc: Document, loc: tuple,
              out: list[Diagnostic]) -> str | None:
     key = qualify(ref, tnode.roadmap)
-    if key == tnode.key:
+    if known.aliases.get(key, key) == tnode.key:
         out.append(doc.diagnostic(loc, f"topic '{tnode.id}' refers to itself", "remove it",
                                   category="reference"))
         return None
@@ -382,6 +392,7 @@ def _resolve(ref: str, tnode: TopicNode, known: Known, doc: Document, loc: tuple
         out.append(doc.diagnostic(loc, f"unknown topic '{ref}'",
                                   _ref_hint(ref, tnode.roadmap, known),
                                   category="reference"))
+    key = known.aliases.get(key, key)
     return key if key in known.topics else None
 
 

@@ -8,6 +8,7 @@ at a time; cross-file rules (references, cycles, duplicate ids) live in :mod:`me
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -188,6 +189,37 @@ class Project(_Model):
     hours: Annotated[float, Field(ge=MIN_HOURS, le=MAX_HOURS, description="Honest working time in hours")]
 
 
+def _check_date(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date_invalid", "no such date") from None
+    return value
+
+
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+Date = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_check_date),
+                 Field(description="A date, YYYY-MM-DD")]
+
+
+class Revision(_Model):
+    """A significant change an author marks by hand (``revised: 2026-12-01`` is the short form)."""
+
+    date: Date
+    note: Annotated[str, StringConstraints(min_length=1, max_length=60, pattern=ONE_LINE),
+                    Field(description="What changed, in a few words: learners see it")] | None = None
+
+
+# The short form is the date alone. Its errors point at `revised` itself (the date's loc is
+# dropped, as the data has no `date` key), so the two forms read the same in diagnostics.
+RevisedField = Annotated[
+    Revision,
+    BeforeValidator(lambda v: {"date": v} if isinstance(v, str) else v),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DATE_PATTERN},
+                              Revision.model_json_schema()]}),
+]
+
+
 class Topic(_Model):
     id: Id
     title: Title
@@ -206,6 +238,12 @@ class Topic(_Model):
     design: WorkedDesign | None = Field(default=None, description="A worked answer, for design problems")
     reviewed: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$"),
                         Field(description="The month its content was last checked, as YYYY-MM")] | None = None
+    aliases: Annotated[list[Ref], Field(max_length=20, description=(
+        "Former ids ('old-id', or 'roadmap-id/old-id' for a topic moved from another roadmap): "
+        "progress, [[references]] and old URLs follow the topic"))] = []
+    revised: RevisedField | None = Field(default=None, description=(
+        "When its content last changed significantly: learners who completed it before that "
+        "day are told (with the note, if any)"))
 
 
 class Phase(_Model):
@@ -247,4 +285,4 @@ Catalog = TypeAdapter(Annotated[list[CatalogResource], Field(min_length=1)])
 # Every model, for "did you mean" hints on unknown keys.
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Roadmap, Phase, Topic, SubtopicNode, CatalogResource, InlineResource, ResourceRef, Check,
-    Exercise, Project, WorkedDesign, Track)
+    Exercise, Project, WorkedDesign, Track, Revision)

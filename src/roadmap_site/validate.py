@@ -242,6 +242,10 @@ def _diagnostic(document: Document, data: Any, base: tuple, err: dict) -> Diagno
         if ctx.get("pattern") == ONE_LINE:
             return document.diagnostic(where, f"'{field}' must be one line",
                                        "remove the line break (a '>-' or '|' block keeps them)")
+        if field == "aliases":
+            return document.diagnostic(where, f"'{_short(str(value))}' is not a valid former id",
+                                       "write the old id as it was: 'old-id', or 'roadmap-id/old-id' "
+                                       "for a topic moved from another roadmap")
         return document.diagnostic(where, f"'{_short(str(value))}' is not a valid topic "
                                    "reference", "write 'topic-id' or 'roadmap-id/topic-id'")
     if kind == "string_too_short":

@@ -31,6 +31,7 @@ from roadmap_site.curriculum import Curriculum, RoadmapNode
 from roadmap_site.model import LEVEL_LABELS
 from roadmap_site.render.layout import Box, Grid, Route, layered, transitive_reduction
 from roadmap_site.render.textfit import text_width, wrap
+from roadmap_site.revisions import revision
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,8 @@ def _topic_node(curriculum: Curriculum, roadmap: RoadmapNode, d: Drawing, key: s
     needs_title = "Needs first: " + ", ".join(names) if names else ""
     desc = f"{LEVEL_LABELS[topic.data.level]}, {topic.data.hours:g} hours." + (
         f" {needs_title}." if names else "")
-    return (f'<g class="rs-node" data-rs-topic="{e(key)}">'
+    # data-rs-rev: a topic marked done here records what it teaches now (revisions.py)
+    return (f'<g class="rs-node" data-rs-topic="{e(key)}" data-rs-rev="{revision(topic.data)}">'
             f'<a xlink:href="{e(topic_url(key))}" role="link">'
             f"{_node_body(topic.title, desc, d.texts[key], box, d.style, needs_title)}</a>"
             f"{_toggle(key, topic.title, box)}</g>")

@@ -21,6 +21,7 @@ from roadmap_site.references import qualify
 from roadmap_site.render import diagram, urls
 from roadmap_site.render.icons import icon
 from roadmap_site.render.templating import env, front_matter, hours, level_range, plain, subtopic_tree
+from roadmap_site.revisions import revision
 
 T = TypeVar("T")
 
@@ -152,13 +153,13 @@ class SiteRenderer:
         Converted once per text (a summary shows on its topic, phase and roadmap pages), and
         kept across serve rebuilds while the titles of the topics it references stay the same.
         """
-        topics = self.c.topics
+        topics, current = self.c.topics, self.c.current
         refs = tuple((key, topics[key].title if key in topics else None)
-                     for key in (qualify(m.group(1), roadmap) for m in markup.INLINE_REF.finditer(text)))
+                     for key in (current(qualify(m.group(1), roadmap)) for m in markup.INLINE_REF.finditer(text)))
 
-        def resolve(key: str):
-            topic = topics.get(key)
-            return (f"\x00{key}\x00", topic.title) if topic else None
+        def resolve(key: str):  # a former id links to the topic's page now, not to its redirect
+            topic = topics.get(current(key))
+            return (f"\x00{topic.key}\x00", topic.title) if topic else None
 
         return self.cache.summary((text, roadmap, refs),
                                   lambda: str(markup.render_inline(text, roadmap, resolve)))
@@ -308,7 +309,7 @@ class SiteRenderer:
         src = urls.topic_page(topic.key)
         roadmap = roadmap or self.c.roadmap(topic.roadmap)
         phase = phase or self.c.phase(topic.roadmap, topic.phase)
-        return self._render("topic.md.j2", src, topic=topic, roadmap=roadmap, phase=phase,
+        return self._render("topic.md.j2", src, topic=topic, roadmap=roadmap, phase=phase, rev=revision(topic.data),
                             subtopics=self.subtopics_html(topic) if topic.data.subtopics else "",
                             resource_card=self.resource_card,
                             front=front_matter(title=topic.title, tags=list(topic.data.tags),

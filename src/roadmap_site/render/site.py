@@ -4,7 +4,8 @@
 files (the public JSON, the JSON Schema, the plugin's assets in the form readers download), the
 navigation, the every-page stylesheets and scripts, and the problems that stop a build (two
 pages at one address). The MkDocs plugin adds that data to a build in memory; the export writes
-it to disk. Neither renders, links or checks anything itself.
+it to disk. Neither renders, links or checks anything itself. The other files include a redirect
+page at each former URL of a renamed topic.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from roadmap_site.render import urls
 from roadmap_site.render.api import API_PATH, CHECKS_PATH, TOPICS_PATH, curriculum_json, topics_json
 from roadmap_site.render.nav import build_nav
 from roadmap_site.render.pages import RenderCache, SiteRenderer, curriculum_signature
+from roadmap_site.render.redirects import redirect_files
 from roadmap_site.render.text import OVERVIEW_MARKER, resolve_references, unknown_reference_diagnostics
 
 ASSETS = tuple(f"{site_assets.FOLDER}/{name}" for name in (*site_assets.EVERY_PAGE, *site_assets.ON_DEMAND))
@@ -99,6 +101,7 @@ def _files(renderer: SiteRenderer) -> dict[str, str | bytes]:
         CHECKS_PATH: whole("checks", signature, renderer.checks_json),
         schema.SITE_PATH: _schema_text(),
     }
+    out.update(whole("redirects", signature, lambda: redirect_files(curriculum, urls_kind)))
     for path in ASSETS:
         out[path] = site_assets.read(path.rsplit("/", 1)[1])
     return out
