@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import GOOD, make_project, mkdocs, run_cli
 from roadmap_site.pipeline import load_curriculum
 from roadmap_site.render.pages import SiteRenderer
-from roadmap_site.render.site import extra_files
+from roadmap_site.render.site import assemble
 from roadmap_site.render.text import resolve_references
 
 NEXT = "basics/phases/next.yml"
@@ -119,8 +119,8 @@ def test_each_former_url_gets_a_redirect_to_the_topic(good_copy, directory_urls)
     rename_regression(good_copy)
     edit(good_copy, DEEP, "  - id: neural-networks\n", "  - id: neural-networks\n    aliases: [basics/perceptron]\n")
     c = load_curriculum(good_copy).curriculum
-    files = extra_files(SiteRenderer(c, directory_urls))
-    pages = SiteRenderer(c, directory_urls).pages()
+    site = assemble(c, [], directory_urls=directory_urls)
+    files, pages = site.files, site.pages
     index = "" if directory_urls else "index.html"
     for former, target in (("basics/regression", "basics/linear-models"),
                            ("basics/perceptron", "advanced/neural-networks")):
