@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import GOOD, make_project, mkdocs, run_cli
 from roadmap_site.pipeline import load_curriculum
 from roadmap_site.render.pages import SiteRenderer
-from roadmap_site.render.site import extra_files
+from roadmap_site.render.site import assemble
 from roadmap_site.render.text import resolve_references
 
 NEXT = "basics/phases/next.yml"
@@ -120,8 +120,8 @@ def test_each_former_url_gets_a_redirect_to_the_topic(good_copy, directory_urls)
     rename_regression(good_copy)
     edit(good_copy, DEEP, "  - id: neural-networks\n", "  - id: neural-networks\n    aliases: [basics/perceptron]\n")
     c = load_curriculum(good_copy).curriculum
-    files = extra_files(SiteRenderer(c, directory_urls))
-    pages = SiteRenderer(c, directory_urls).pages()
+    site = assemble(c, [], directory_urls=directory_urls)
+    files, pages = site.files, site.pages
     index = "" if directory_urls else "index.html"
     for former, target in (("basics/regression", "basics/linear-models"),
                            ("basics/perceptron", "advanced/neural-networks")):
@@ -202,7 +202,7 @@ def test_a_track_goal_may_name_a_former_id_with_a_warning(good_copy):
 def test_the_topic_index_names_former_keys_for_the_browser(good_copy):
     rename_regression(good_copy)
     c = load_curriculum(good_copy).curriculum
-    index = json.loads(extra_files(SiteRenderer(c))["api/topics.json"])
+    index = json.loads(assemble(c, []).files["api/topics.json"])
     by_key = {t["key"]: t for t in index["topics"]}
     assert by_key["basics/linear-models"]["aliases"] == ["basics/regression"]
     assert "aliases" not in by_key["basics/python"]  # only renamed topics carry the field

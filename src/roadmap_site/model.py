@@ -27,9 +27,14 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$"
-LEVELS = ("beginner", "intermediate", "advanced")
-RESOURCE_TYPES = ("official", "docs", "book", "course", "video", "article", "paper", "tool",
-                  "dataset", "podcast")
+# The one definition of levels and resource types, with what readers see them called.
+LEVEL_LABELS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
+TYPE_LABELS = {
+    "official": "Official", "docs": "Documentation", "book": "Book", "course": "Course",
+    "video": "Video", "article": "Article", "paper": "Paper", "tool": "Tool",
+    "dataset": "Dataset", "podcast": "Podcast",
+}
+LEVELS, RESOURCE_TYPES = tuple(LEVEL_LABELS), tuple(TYPE_LABELS)
 MIN_CHECKS, MAX_CHECKS = 3, 5  # fewer than the minimum is a warning (content to write)
 MIN_EXERCISES, MAX_EXERCISES = 1, 3
 MIN_HOURS, MAX_HOURS = 0.5, 200.0  # under half an hour is a subtopic, not a topic
@@ -44,9 +49,8 @@ Summary = Annotated[str, StringConstraints(min_length=1, max_length=1000),
                     Field(description="Inline Markdown; [[roadmap/topic]] links to a topic")]
 SubtopicTitle = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 TagName = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
-Level = Literal["beginner", "intermediate", "advanced"]
-ResourceType = Literal["official", "docs", "book", "course", "video", "article", "paper", "tool",
-                       "dataset", "podcast"]
+Level = Literal[LEVELS]  # Literal of a tuple is the Literal of its items
+ResourceType = Literal[RESOURCE_TYPES]
 
 
 # White space (str.isspace and \s agree on every code point), controls, and characters that
@@ -111,7 +115,8 @@ class ResourceRef(_Model):
 
 
 def _resource_kind(value: Any) -> str:
-    return "ref" if isinstance(value, dict) and "ref" in value else "inline"
+    # a dict when validating, the model itself when serializing
+    return "ref" if isinstance(value, ResourceRef) or (isinstance(value, dict) and "ref" in value) else "inline"
 
 
 TopicResource = Annotated[
@@ -126,7 +131,7 @@ class SubtopicNode(_Model):
 
 
 def _subtopic_kind(value: Any) -> str:
-    return "node" if isinstance(value, dict) else "text"
+    return "node" if isinstance(value, (dict, SubtopicNode)) else "text"
 
 
 Subtopic = Annotated[

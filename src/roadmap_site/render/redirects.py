@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.render import urls
-from roadmap_site.render.pages import _env  # the site's one Jinja2 environment (it autoescapes)
+from roadmap_site.render.templating import env  # the site's one Jinja2 environment (it autoescapes)
 
 
 def redirect_path(former: str) -> str:
@@ -22,7 +22,7 @@ def redirect_path(former: str) -> str:
 
 def redirect_files(curriculum: Curriculum, directory_urls: bool) -> dict[str, str]:
     """Site path -> HTML of the redirect from every former topic key."""
-    template = _env.get_template("redirect.html.j2")
+    template = env.get_template("redirect.html.j2")
     out = {}
     for former, key in sorted(curriculum.aliases.items()):
         target = urls.linker(urls.topic_page(former), directory_urls)(urls.topic_page(key))
