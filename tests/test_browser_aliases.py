@@ -33,8 +33,10 @@ def edit(root: Path, file: str, old: str, new: str) -> None:
 
 
 def renamed(root: Path) -> None:
-    """basics/regression is now basics/linear-models (references updated, as a strict build needs)."""
+    """basics/regression is now basics/linear-models (references updated, as a strict build needs),
+    and advanced/neural-networks was basics/perceptron (moved between roadmaps)."""
     edit(root, NEXT, "  - id: regression\n", "  - id: linear-models\n    aliases: [regression]\n")
+    edit(root, DEEP, "  - id: neural-networks\n", "  - id: neural-networks\n    aliases: [basics/perceptron]\n")
     edit(root, NEXT, "    - regression\n", "    - linear-models\n")
     edit(root, DEEP, "basics/regression", "basics/linear-models")
 
@@ -127,13 +129,14 @@ def test_a_renamed_topic_keeps_progress_note_and_bookmark(server, context):
 
 def test_a_rename_keeps_the_later_change_of_each_entry(server, context):
     """Stored under both keys (another device wrote the new one later): the later change wins,
-    per entry, and the old key is gone."""
+    per entry, and the old key is gone; a topic moved to another roadmap takes its entries along."""
     url, switch = server
     switch("renamed")
     page = context.new_page()
     page.goto(url)
     page.evaluate(f"""localStorage.setItem({SHARD!r}, JSON.stringify({{version: 2,
-        topics: {{"basics/regression": ["done", 1000], "basics/linear-models": ["doing", 2000]}},
+        topics: {{"basics/regression": ["done", 1000], "basics/linear-models": ["doing", 2000],
+                  "basics/perceptron": ["done", 1200]}},
         notes: {{"basics/regression": ["old note", 3000], "basics/linear-models": ["older note", 500]}},
         reviews: {{"basics/regression": ["1:20000", 1500]}}}}))""")
     page.goto(url + "basics/phases/next/")  # a page without "next up": renames all the same
@@ -142,6 +145,8 @@ def test_a_rename_keeps_the_later_change_of_each_entry(server, context):
     assert data["topics"] == {"basics/linear-models": ["doing", 2000]}
     assert data["notes"] == {"basics/linear-models": ["old note", 3000]}
     assert data["reviews"] == {"basics/linear-models": ["1:20000", 1500]}
+    moved = json.loads(page.evaluate("localStorage.getItem('roadmap-site:/site/:progress:advanced')"))
+    assert moved["topics"] == {"advanced/neural-networks": ["done", 1200]}
     assert page.locator('[data-rs-item="basics/linear-models"]').get_attribute("data-rs-state") == "doing"
 
 

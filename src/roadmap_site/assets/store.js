@@ -187,20 +187,19 @@
     return result;
   }
   // A renamed topic (aliases in api/topics.json, `moved`: former key -> key): what is stored
-  // under a former key moves to the key (the later change wins), other roadmaps' keys too.
+  // under a former key moves to the key (the later change wins), across roadmaps too.
   function rename(moved) {
-    readAll();
     const touched = new Set();
-    for (const sk in shards) {
+    for (const k in moved) {
+      const from = shard(k), to = moved[k], sk = shard(to);
+      readShard(from); readShard(sk);
       for (const map of MAPS) {
-        for (const k in shards[sk][map]) {
-          const to = moved[k];
-          if (!to) continue;
-          const into = part(shards, shard(to))[map];
-          if (newer(shards[sk][map][k], into[to])) into[to] = shards[sk][map][k];
-          delete shards[sk][map][k];
-          touched.add(sk).add(shard(to));
-        }
+        const e = shards[from] && shards[from][map][k];
+        if (!e) continue;
+        const into = part(shards, sk)[map];
+        if (newer(e, into[to])) into[to] = e;
+        delete shards[from][map][k];
+        touched.add(from).add(sk);
       }
     }
     touched.forEach(save);
