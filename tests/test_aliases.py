@@ -3,10 +3,14 @@ topic, and the redirect page at each old URL (plugin build and export alike)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import posixpath
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -206,3 +210,21 @@ def test_the_topic_index_names_former_keys_for_the_browser(good_copy):
     by_key = {t["key"]: t for t in index["topics"]}
     assert by_key["basics/linear-models"]["aliases"] == ["basics/regression"]
     assert "aliases" not in by_key["basics/python"]  # only renamed topics carry the field
+
+
+def test_zensical_serves_the_exported_redirect_as_it_is(renamed_builds, tmp_path):
+    """Zensical runs no plugins: it builds the export, and copies the redirect verbatim."""
+    if sys.version_info < (3, 11) or importlib.util.find_spec("zensical") is None:
+        reason = "Zensical needs Python 3.11+ and `pip install zensical` (a test dependency there)"
+        if os.environ.get("ROADMAP_SITE_REQUIRE_BROWSER") and sys.version_info >= (3, 11):
+            pytest.fail(reason + "; .ci/run requires it")
+        pytest.skip(reason)
+    project, exported = renamed_builds
+    out = tmp_path / "exported"
+    shutil.copytree(exported, out)
+    proc = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=out, capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    assert (out / "site/basics/regression/index.html").read_bytes() == \
+        (project / "site/basics/regression/index.html").read_bytes()
+
