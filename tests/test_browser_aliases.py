@@ -181,6 +181,8 @@ def test_updated_since_completed_only_after_a_significant_revision(server, conte
         page.goto(url + key + "/")
         page.wait_for_function("document.querySelector('.rs-status input[value=done]').checked")
         assert updated_text(page) == text, key
+        if text:
+            page.locator("[data-rs-updated]").screenshot(path=str(SHOTS / f"updated-{key.replace('/', '--')}.png"))
     page.goto(url + "basics/python/")
     page.wait_for_selector("[data-rs-updated]:not([hidden])")
     page.screenshot(path=str(SHOTS / "updated-since-completed.png"))
@@ -205,8 +207,9 @@ def test_the_updated_notice_is_readable_in_both_schemes_on_a_phone(server, brows
     page.goto(url + "basics/python/")
     page.wait_for_selector("[data-rs-updated]:not([hidden])")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    assert page.locator("[data-rs-updated] p a").get_attribute("href") == "#checks"  # what changed, one tap away
     for selector in ("[data-rs-updated] .admonition-title", "[data-rs-updated] p:not(.admonition-title)",
-                     "[data-rs-updated] button"):
+                     "[data-rs-updated] p a", "[data-rs-updated] button"):
         seen = page.locator(selector).evaluate(CONTRAST)
         assert seen["ratio"] >= 4.5 and seen["size"] >= 12, (selector, scheme, seen)
     box = page.locator("[data-rs-updated]").bounding_box()

@@ -38,7 +38,6 @@
     }), file, msg);
   }
 
-
   window.rs_tools = () => document.querySelectorAll("[data-rs-tools]").forEach(box => {
     if (!box.querySelector(".rs-message")) buildTools(box);
   });
