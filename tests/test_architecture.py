@@ -1,4 +1,5 @@
-"""The core never imports MkDocs: only the plugin adapter does."""
+"""The layers: core (the flat modules) <- render <- integrations and cli. Only the MkDocs
+adapter imports mkdocs; the core imports neither render nor an adapter; render no adapter."""
 
 import ast
 import subprocess
@@ -19,11 +20,22 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-def test_only_the_plugin_imports_mkdocs():
-    offenders = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
-                 if p.name != "plugin.py"
-                 and any(m == "mkdocs" or m.startswith("mkdocs.") for m in imported_modules(p))]
-    assert offenders == []
+def _importing(files, prefixes: tuple[str, ...]) -> list[str]:
+    return [p.relative_to(PACKAGE).as_posix() for p in files
+            if any(m == x or m.startswith(x + ".") for m in imported_modules(p) for x in prefixes)]
+
+
+def test_only_the_mkdocs_adapter_imports_mkdocs():
+    modules = [p for p in PACKAGE.rglob("*.py") if p != PACKAGE / "integrations" / "mkdocs_plugin.py"]
+    assert _importing(modules, ("mkdocs",)) == []
+
+
+def test_layers_import_only_downwards():
+    adapters = ("roadmap_site.integrations", "roadmap_site.cli")
+    core = [p for p in PACKAGE.glob("*.py") if p.name != "__main__.py"]
+    assert len(core) > 10  # the flat core is where it is said to be
+    assert _importing(core, ("roadmap_site.render", *adapters)) == []
+    assert _importing(sorted((PACKAGE / "render").glob("*.py")), adapters) == []
 
 
 def test_cli_runs_without_loading_mkdocs():

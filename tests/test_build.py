@@ -193,6 +193,27 @@ def test_json_api_and_schema_are_published(fixture_site):
                                          "advanced/neural-networks"]}]
 
 
+def test_every_field_of_the_model_reaches_the_api():
+    """The API's records come from the models: a field added to Topic, Phase or Roadmap is
+    published without anyone remembering to list it."""
+    import json
+
+    from roadmap_site.pipeline import load_curriculum
+    from roadmap_site.render.api import curriculum_json
+
+    curriculum = load_curriculum(ROOT / "curriculum").curriculum
+    api = json.loads(curriculum_json(curriculum))
+    records = {t["key"]: t for r in api["roadmaps"] for p in r["phases"] for t in p["topics"]}
+    assert records.keys() == curriculum.topics.keys()
+    for key, topic in curriculum.topics.items():
+        assert set(topic.data.model_dump(exclude_none=True)) <= set(records[key]), key
+    assert {"subtopics", "design", "reviewed", "checks"} <= set().union(*records.values())
+    for roadmap, record in zip(curriculum.roadmaps, api["roadmaps"], strict=True):
+        assert set(roadmap.data.model_dump(exclude_none=True)) <= set(record)
+        for phase, precord in zip(roadmap.phases, record["phases"], strict=True):
+            assert set(phase.data.model_dump(exclude_none=True)) <= set(precord)
+
+
 def test_topic_pages_show_checks_folded_and_exercises(fixture_site):
     page = soup(fixture_site / "basics/regression/index.html")
     checks = page.select("details.rs-check")

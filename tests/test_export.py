@@ -12,8 +12,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import GOOD, make_project, mkdocs, run_cli
-from roadmap_site import mkdocs_yaml
-from roadmap_site.export import MARKER
+from roadmap_site.integrations import mkdocs_yaml
+from roadmap_site.integrations.export import MARKER
 
 # Runs MkDocs with roadmap_site made unimportable: proof that the export needs no plugin.
 PLAIN_MKDOCS = ("import sys; sys.modules['roadmap_site'] = None; "

@@ -58,7 +58,7 @@ def test_local_config_runs_the_same_check_and_ruff():
     assert re.fullmatch(r"v\d+\.\d+\.\d+", ruff["rev"])  # pinned, so every machine lints alike
     [hook] = ruff["hooks"]
     assert hook["id"] == "ruff-check"
-    assert re.compile(hook["files"]).search("src/roadmap_site/cli.py")
+    assert re.compile(hook["files"]).search("src/roadmap_site/cli/validate.py")
     assert re.compile(hook["files"]).search("tests/test_cli.py")
 
 

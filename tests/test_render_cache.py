@@ -240,18 +240,18 @@ def test_every_shown_value_edited_in_turn_renders_like_a_fresh_render(tmp_path, 
 
 
 def test_a_broken_compiled_template_cache_is_ignored():
-    from roadmap_site.render import pages
+    from roadmap_site.render import templating
 
-    cache = pages._env.bytecode_cache
+    cache = templating.env.bytecode_cache
     expected = SiteRenderer(load_curriculum(GOOD).curriculum).pages()
     if cache is None:  # the package folder is read-only here: nothing to break
         return
     folder = Path(cache.directory)
     for path in folder.glob("*.jinja-cache"):
         path.write_bytes(path.read_bytes()[:20])  # right magic, truncated code
-    pages._env.cache.clear()
+    templating.env.cache.clear()
     assert SiteRenderer(load_curriculum(GOOD).curriculum).pages() == expected
     for path in folder.glob("*.jinja-cache"):
         path.write_bytes(b"not a cache")
-    pages._env.cache.clear()
+    templating.env.cache.clear()
     assert SiteRenderer(load_curriculum(GOOD).curriculum).pages() == expected

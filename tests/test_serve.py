@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import GOOD, make_project
-from roadmap_site import mkdocs_yaml
+from roadmap_site.integrations import mkdocs_yaml
 
 PHASE = "curriculum/basics/phases/start.yml"
 WAIT = 90  # seconds, for each state the server must reach

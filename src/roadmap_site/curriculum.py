@@ -102,6 +102,11 @@ class Curriculum:
     resource_users: dict[str, list[str]]  # catalog id -> keys of the topics that cite it
     tracks: list[TrackNode] = field(default_factory=list)  # by id
     tag_groups: list[TagGroup] = field(default_factory=list)  # curriculum/tags.yml; empty: any tag
+    aliases: dict[str, str] = field(default_factory=dict)  # former topic key -> its key now
+
+    def current(self, key: str) -> str:
+        """The key a topic reference means: a former key (an alias) leads to the topic now."""
+        return self.aliases.get(key, key)
 
     def roadmap(self, roadmap_id: str) -> RoadmapNode:
         index = self._index()

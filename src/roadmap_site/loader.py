@@ -163,21 +163,10 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS, *, display: str | Non
                 severity: str = "error", category: str = "syntax") -> Diagnostic:
         return Diagnostic(shown, line, col, severity, message, hint, category)  # type: ignore[arg-type]
 
-    try:
-        if raw is None:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode):  # reading a FIFO or a device would block or never end
-                return None, [problem(1, 1, "is not a regular file (a FIFO, socket or device)", "remove it",
-                                      category="file")]
-        size = len(raw) if raw is not None else info.st_size
-        if size > limits.max_file_bytes:
-            return None, [problem(1, 1, f"file is {size:,} bytes; the limit is "
-                                  f"{limits.max_file_bytes:,}", "split it into several files",
-                                  category="file")]
-        raw = raw if raw is not None else path.read_bytes()
-    except OSError as exc:
-        return None, [problem(1, 1, f"cannot read file: {exc.strerror or exc}", category="file")]
-
+    raw_or_problem = _read(path, raw, limits, problem)
+    if isinstance(raw_or_problem, Diagnostic):
+        return None, [raw_or_problem]
+    raw = raw_or_problem
     diagnostics: list[Diagnostic] = []
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -203,48 +192,65 @@ def load_file(path: Path, limits: Limits = DEFAULT_LIMITS, *, display: str | Non
         found, repeated = _build(text, document, limits)
     except _Refused as exc:
         return None, [*diagnostics, *exc.diagnostics, problem(*_pos(exc.mark), exc.message, exc.hint)]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        # Some PyYAML releases (6.0.4) refuse deep flow nesting in their scanner, which reads
-        # ahead of the events our own depth limit counts: report our limit at its real place.
-        # Parse the text up to the bracket that breaks our limit: what that finds is what an
-        # unlimited scanner would have found first.
-        too_deep = _flow_too_deep(text, mark.index if mark is not None else len(text), limits.max_depth + 1)
-        if too_deep is not None:
-            try:
-                _build(text[: too_deep + 1], Document(path=path, display=shown, data=None), limits)
-            except _Refused as first:
-                return None, [*diagnostics, *first.diagnostics, problem(*_pos(first.mark), first.message, first.hint)]
-            except yaml.YAMLError as early:
-                early_mark = getattr(early, "problem_mark", None)
-                if early_mark is not None and early_mark.index < too_deep:
-                    exc, mark = early, early_mark  # a real syntax error before the deep part
-                else:
-                    line, col = _offset_position(text.encode("utf-8"), len(text[:too_deep].encode("utf-8")))
-                    return None, [*diagnostics, problem(line, col, f"value is nested more than "
-                                                        f"{limits.max_depth} levels deep", "flatten the structure")]
-        indented = _over_indented(text, mark)
-        if indented is not None:
-            return None, [*diagnostics, problem(*indented)]
-        line, col = _inside(text, *_pos(mark))
-        message = "YAML syntax error: " + " ".join(
-            part for part in (exc.context, exc.problem) if part)
-        return None, [*diagnostics, problem(line, col, message, _syntax_hint(exc))]
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark object
-        line, col = (1, 1)
-        if isinstance(exc, yaml.reader.ReaderError):
-            line, col = _offset_position(text.encode("utf-8"),
-                                         len(text[: exc.position].encode("utf-8")))
-            return None, [*diagnostics, problem(
-                line, col, f"file contains a character YAML does not allow "
-                f"({exc.character!r})" if isinstance(exc.character, str) else str(exc).strip(),
-                "remove control characters; use spaces, not tabs, for indentation")]
-        return None, [*diagnostics, problem(line, col, f"YAML error: {exc}")]
-
+    except yaml.YAMLError as exc:
+        return None, [*diagnostics, *_yaml_error(exc, text, document, limits, problem)]
     if not found:
         return None, [*diagnostics, problem(1, 1, "file is empty",
                                             "add the content, or delete the file")]
     return document, [*diagnostics, *repeated]
+
+
+def _read(path: Path, raw: bytes | None, limits: Limits, problem) -> bytes | Diagnostic:
+    """The file's bytes, or why they cannot be read (not a regular file, too large, unreadable)."""
+    try:
+        if raw is None:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):  # reading a FIFO or a device would block or never end
+                return problem(1, 1, "is not a regular file (a FIFO, socket or device)", "remove it",
+                               category="file")
+        size = len(raw) if raw is not None else info.st_size
+        if size > limits.max_file_bytes:
+            return problem(1, 1, f"file is {size:,} bytes; the limit is {limits.max_file_bytes:,}",
+                           "split it into several files", category="file")
+        return raw if raw is not None else path.read_bytes()
+    except OSError as exc:
+        return problem(1, 1, f"cannot read file: {exc.strerror or exc}", category="file")
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, document: Document, limits: Limits, problem) -> list[Diagnostic]:
+    """The diagnostics for an error PyYAML raised while ``_build`` read ``text``."""
+    if not isinstance(exc, yaml.MarkedYAMLError):  # reader errors (control characters) carry no mark object
+        if isinstance(exc, yaml.reader.ReaderError):
+            line, col = _offset_position(text.encode("utf-8"), len(text[: exc.position].encode("utf-8")))
+            return [problem(line, col, f"file contains a character YAML does not allow "
+                            f"({exc.character!r})" if isinstance(exc.character, str) else str(exc).strip(),
+                            "remove control characters; use spaces, not tabs, for indentation")]
+        return [problem(1, 1, f"YAML error: {exc}")]
+    mark = exc.problem_mark or exc.context_mark
+    # Some PyYAML releases (6.0.4) refuse deep flow nesting in their scanner, which reads
+    # ahead of the events our own depth limit counts: report our limit at its real place.
+    # Parse the text up to the bracket that breaks our limit: what that finds is what an
+    # unlimited scanner would have found first.
+    too_deep = _flow_too_deep(text, mark.index if mark is not None else len(text), limits.max_depth + 1)
+    if too_deep is not None:
+        try:
+            _build(text[: too_deep + 1], Document(path=document.path, display=document.display, data=None), limits)
+        except _Refused as first:
+            return [*first.diagnostics, problem(*_pos(first.mark), first.message, first.hint)]
+        except yaml.YAMLError as early:
+            early_mark = getattr(early, "problem_mark", None)
+            if early_mark is not None and early_mark.index < too_deep:
+                exc, mark = early, early_mark  # a real syntax error before the deep part
+            else:
+                line, col = _offset_position(text.encode("utf-8"), len(text[:too_deep].encode("utf-8")))
+                return [problem(line, col, f"value is nested more than {limits.max_depth} levels deep",
+                                "flatten the structure")]
+    indented = _over_indented(text, mark)
+    if indented is not None:
+        return [problem(*indented)]
+    line, col = _inside(text, *_pos(mark))
+    message = "YAML syntax error: " + " ".join(part for part in (exc.context, exc.problem) if part)
+    return [problem(line, col, message, _syntax_hint(exc))]
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -304,114 +310,48 @@ def _build(text: str, document: Document, limits: Limits) -> tuple[bool, list[Di
     A repeated key's later value is checked against the limits but not converted (YAML would
     keep the last one; we report it and keep the first).
     """
-    positions, key_positions = document.positions, document.key_positions
-    max_nodes, max_depth, max_chars = limits.max_nodes, limits.max_depth, limits.max_string_chars
-    display = document.display
-    repeated: list[Diagnostic] = []
-    stack: list[_Frame] = []
-    count = 0
-    documents = 0
-    first_document_mark = None
-    anchors: dict[str, yaml.Mark] = {}
-    composer_error: yaml.composer.ComposerError | None = None
-    refused: _Refused | None = None
-    found = False
+    builder = _Builder(document, limits)
     parser = _Loader(text)
-    get_event = parser.get_event
-    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     try:
+        builder.consume(parser.get_event)
+    finally:
+        parser.dispose()
+    if builder.composer_error is not None:
+        raise builder.composer_error
+    if builder.refused is not None:
+        raise builder.refused
+    return builder.found, builder.repeated
+
+
+class _Builder:
+    """The state of one pass of ``_build``: the open collections, the counts for the limits,
+    and the first problem of each kind (see ``_build`` for the order they are reported in)."""
+
+    def __init__(self, document: Document, limits: Limits) -> None:
+        self.document, self.limits = document, limits
+        self.repeated: list[Diagnostic] = []
+        self.stack: list[_Frame] = []
+        self.count = self.documents = 0
+        self.first_document_mark: yaml.Mark | None = None
+        self.anchors: dict[str, yaml.Mark] = {}
+        self.composer_error: yaml.composer.ComposerError | None = None
+        self.refused: _Refused | None = None
+        self.found = False
+
+    def consume(self, get_event) -> None:
+        scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        stack = self.stack
         while True:
             event = get_event()
             kind = event.__class__
             if kind is scalar_event or kind is mapping_start or kind is sequence_start:
                 frame = stack[-1] if stack else None
-                mark = event.start_mark
-                if documents == 1 and event.anchor is not None and composer_error is None:
-                    if event.anchor in anchors:
-                        composer_error = yaml.composer.ComposerError(
-                            "found duplicate anchor; first occurrence", anchors[event.anchor],
-                            "second occurrence", mark)
-                    anchors[event.anchor] = mark
-                if frame is not None and frame.mapping and frame.key is _NO_KEY:  # a key
-                    if kind is not scalar_event:
-                        raise _Refused(mark, "keys must be plain words", "write 'key: value'")
-                    key = event.value  # raw text: 'on' and 'yes' stay strings
-                    if frame.skip or refused is not None:
-                        frame.key = key
-                        continue
-                    if _scalar_tag(event) == _MERGE:
-                        refused = _Refused(mark, "keys must be plain words", "write 'key: value'",
-                                           diagnostics=repeated)
-                        frame.key = key
-                        continue
-                    first = frame.first_seen.get(key)
-                    if first is not None:
-                        repeated.append(Diagnostic(
-                            display, *_pos(mark), "error",
-                            f"key '{key}' appears twice in this mapping (first on line "
-                            f"{first.line + 1})", "remove one of them; YAML keeps only the last",
-                            "syntax"))
-                        frame.key = _SKIP
-                        continue
-                    frame.first_seen[key] = mark
-                    key_positions[(*frame.loc, key)] = (mark.line + 1, mark.column + 1)
-                    frame.key = key
-                    continue
-                # a value: the limits hold for every value, converted or not
-                count += 1
-                if count > max_nodes:
-                    raise _Refused(mark, f"file has more than {max_nodes:,} values",
-                                   "split it into several files")
-                if len(stack) > max_depth:
-                    raise _Refused(mark, f"value is nested more than {max_depth} levels deep",
-                                   "flatten the structure")
-                key = None
-                if frame is None:
-                    loc: Path_ = ()
-                    skip = documents > 1
-                    found = found or documents == 1
-                elif frame.mapping:
-                    key = frame.key
-                    skip = frame.skip or key is _SKIP
-                    loc = () if skip else (*frame.loc, key)
+                if self.documents == 1 and event.anchor is not None and self.composer_error is None:
+                    self._anchor(event)
+                if frame is not None and frame.mapping and frame.key is _NO_KEY:
+                    self._key(event, frame, kind is scalar_event)
                 else:
-                    skip = frame.skip
-                    loc = () if skip else (*frame.loc, len(frame.value))
-                build = not skip and refused is None
-                if kind is scalar_event:
-                    if key is not None:
-                        frame.key = _NO_KEY  # type: ignore[union-attr]
-                    if not build:
-                        continue
-                    positions[loc] = (mark.line + 1, mark.column + 1)
-                    value = event.value
-                    tag = event.tag
-                    if (tag is not None and tag != "!") or len(value) > max_chars or (
-                            event.implicit[0] and (value[:1] if value else "") in _IMPLICIT) \
-                            or None in _IMPLICIT:
-                        value = _scalar(event, max_chars)  # not just text: resolve, check, convert
-                        if isinstance(value, _Refused):
-                            value.diagnostics = repeated
-                            refused = value
-                            continue
-                    if frame is None:
-                        document.data = value
-                    elif key is not None:
-                        frame.value[key] = value
-                    else:
-                        frame.value.append(value)
-                    continue
-                mapping = kind is mapping_start
-                container: Any = {} if mapping else []
-                if build:
-                    positions[loc] = (mark.line + 1, mark.column + 1)
-                    if frame is None:
-                        document.data = container
-                    elif key is not None:
-                        frame.value[key] = container
-                    else:
-                        frame.value.append(container)
-                stack.append(_Frame(container, loc, mapping, not build))
+                    self._value(event, frame, kind)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
                 if stack and stack[-1].mapping:
@@ -420,22 +360,106 @@ def _build(text: str, document: Document, limits: Limits) -> tuple[bool, list[Di
                 raise _Refused(event.start_mark, "YAML aliases (*name) and merge keys are not "
                                "supported", "write the value out in full")
             elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents == 1:
-                    first_document_mark = event.start_mark
-                elif documents == 2 and composer_error is None:
-                    composer_error = yaml.composer.ComposerError(
-                        "expected a single document in the stream", first_document_mark,
-                        "but found another document", event.start_mark)
+                self._document_start(event)
             elif kind is yaml.StreamEndEvent:
-                break
-    finally:
-        parser.dispose()
-    if composer_error is not None:
-        raise composer_error
-    if refused is not None:
-        raise refused
-    return found, repeated
+                return
+
+    def _anchor(self, event) -> None:
+        mark = event.start_mark
+        if event.anchor in self.anchors:
+            self.composer_error = yaml.composer.ComposerError(
+                "found duplicate anchor; first occurrence", self.anchors[event.anchor],
+                "second occurrence", mark)
+        self.anchors[event.anchor] = mark
+
+    def _document_start(self, event) -> None:
+        self.documents += 1
+        if self.documents == 1:
+            self.first_document_mark = event.start_mark
+        elif self.documents == 2 and self.composer_error is None:
+            self.composer_error = yaml.composer.ComposerError(
+                "expected a single document in the stream", self.first_document_mark,
+                "but found another document", event.start_mark)
+
+    def _key(self, event, frame: _Frame, is_scalar: bool) -> None:
+        mark = event.start_mark
+        if not is_scalar:
+            raise _Refused(mark, "keys must be plain words", "write 'key: value'")
+        key = event.value  # raw text: 'on' and 'yes' stay strings
+        frame.key = key
+        if frame.skip or self.refused is not None:
+            return
+        if _scalar_tag(event) == _MERGE:
+            self.refused = _Refused(mark, "keys must be plain words", "write 'key: value'",
+                                    diagnostics=self.repeated)
+            return
+        first = frame.first_seen.get(key)
+        if first is not None:
+            self.repeated.append(Diagnostic(
+                self.document.display, *_pos(mark), "error",
+                f"key '{key}' appears twice in this mapping (first on line {first.line + 1})",
+                "remove one of them; YAML keeps only the last", "syntax"))
+            frame.key = _SKIP
+            return
+        frame.first_seen[key] = mark
+        self.document.key_positions[(*frame.loc, key)] = (mark.line + 1, mark.column + 1)
+
+    def _value(self, event, frame: _Frame | None, kind) -> None:
+        """A scalar, or the start of a collection, in a value's place: the limits hold for
+        every value, converted or not."""
+        mark = event.start_mark
+        self.count += 1
+        if self.count > self.limits.max_nodes:
+            raise _Refused(mark, f"file has more than {self.limits.max_nodes:,} values",
+                           "split it into several files")
+        if len(self.stack) > self.limits.max_depth:
+            raise _Refused(mark, f"value is nested more than {self.limits.max_depth} levels deep",
+                           "flatten the structure")
+        key = None
+        if frame is None:
+            loc: Path_ = ()
+            skip = self.documents > 1
+            self.found = self.found or self.documents == 1
+        elif frame.mapping:
+            key = frame.key
+            skip = frame.skip or key is _SKIP
+            loc = () if skip else (*frame.loc, key)
+        else:
+            skip = frame.skip
+            loc = () if skip else (*frame.loc, len(frame.value))
+        build = not skip and self.refused is None
+        if kind is yaml.ScalarEvent:
+            if key is not None:
+                frame.key = _NO_KEY  # type: ignore[union-attr]
+            if build:
+                self._scalar_value(event, frame, key, loc)
+            return
+        mapping = kind is yaml.MappingStartEvent
+        container: Any = {} if mapping else []
+        if build:
+            self._place(frame, key, loc, mark, container)
+        self.stack.append(_Frame(container, loc, mapping, not build))
+
+    def _scalar_value(self, event, frame: _Frame | None, key, loc: Path_) -> None:
+        value = event.value
+        tag = event.tag
+        if (tag is not None and tag != "!") or len(value) > self.limits.max_string_chars or (
+                event.implicit[0] and (value[:1] if value else "") in _IMPLICIT) or None in _IMPLICIT:
+            value = _scalar(event, self.limits.max_string_chars)  # not just text: resolve, check, convert
+            if isinstance(value, _Refused):
+                value.diagnostics = self.repeated
+                self.refused = value
+                return
+        self._place(frame, key, loc, event.start_mark, value)
+
+    def _place(self, frame: _Frame | None, key, loc: Path_, mark, value) -> None:
+        self.document.positions[loc] = (mark.line + 1, mark.column + 1)
+        if frame is None:
+            self.document.data = value
+        elif key is not None:
+            frame.value[key] = value
+        else:
+            frame.value.append(value)
 
 
 def _scalar(event: yaml.ScalarEvent, max_chars: int) -> Any:

@@ -11,6 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from roadmap_site.aliases import collect_aliases
 from roadmap_site.curriculum import (
     Curriculum,
     PhaseNode,
@@ -89,81 +90,121 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile], *,
     resources, resource_docs = _merge_catalog(catalogs, out)
     broken_resources = Broken({rid: _where(c.document, loc) for c in catalogs
                                for rid, loc in c.broken.items() if rid not in resources})
-
-    nodes: list[RoadmapNode] = []
-    topics: dict[str, TopicNode] = {}
-    topic_docs: dict[str, tuple[Document, tuple]] = {}  # key -> (file, loc of the topic)
-    phase_docs: list[tuple[PhaseNode, Document]] = []
-    silent: set[str] = {f"{f.folder}/*" for f in roadmaps if f.incomplete}
+    found = _Index(silent={f"{f.folder}/*" for f in roadmaps if f.incomplete})
     for files in roadmaps:
-        if files.roadmap is None:
-            silent.add(f"{files.folder}/*")
-            continue
-        doc, roadmap = files.roadmap
-        if roadmap.id != files.folder:
-            out.append(doc.diagnostic(("id",), f"roadmap id '{roadmap.id}' does not match its "
-                                      f"folder '{files.folder}'", f"write 'id: {files.folder}'"))
-        node = RoadmapNode(roadmap, Source(doc.display, *doc.position(())))
-        nodes.append(node)
-        listed: set[str] = set()
-        unlisted = [stem for stem in files.phases if stem not in roadmap.phases]
-        renamed: set[str] = set()  # unlisted files named by a "did you mean" below
-        for i, phase_id in enumerate(roadmap.phases):
-            if phase_id in listed:
-                out.append(doc.diagnostic(("phases", i), f"phase '{phase_id}' is listed twice",
-                                          "remove the second entry"))
-                continue
-            listed.add(phase_id)
-            if phase_id not in files.phases:
-                silent.add(f"{files.folder}/*")  # its topics are unknown
-                if phase_id in files.strays:
-                    continue  # reported as a stray file, whose hint (rename it) fixes both
-                near = difflib.get_close_matches(phase_id, unlisted, n=1, cutoff=0.6)
-                path = PurePosixPath(doc.display).parent / "phases" / f"{phase_id}.yml"
-                if near:
-                    renamed.add(near[0])
-                    hint = (f"did you mean '{near[0]}'? phases/{near[0]}.yml is not listed: "
-                            f"rename it to {phase_id}.yml, or write '{near[0]}' here")
-                else:
-                    hint = f"restore or create {path}, or remove '{phase_id}' from this list"
-                out.append(doc.diagnostic(
-                    ("phases", i), f"phase '{phase_id}' is listed but {path} does not exist",
-                    hint, category="layout"))
-                continue
-            loaded = files.phases[phase_id]
-            if loaded is None:
-                continue
-            pdoc, phase = loaded.document, loaded.phase
-            if phase.id != phase_id:
-                out.append(pdoc.diagnostic(("id",), f"phase id '{phase.id}' does not match its "
-                                           f"file name '{phase_id}.yml'", f"write 'id: {phase_id}'"))
-            pnode = PhaseNode(roadmap.id, phase, Source(pdoc.display, *pdoc.position(())))
-            node.phases.append(pnode)
-            phase_docs.append((pnode, pdoc))
-            for index, topic in zip(loaded.indices, phase.topics, strict=True):
-                loc = ("topics", index)
-                tnode = TopicNode(roadmap.id, phase.id, topic,
-                                  Source(pdoc.display, *pdoc.position(loc)))
-                if tnode.key in topics:
-                    first = topics[tnode.key].source
-                    out.append(pdoc.diagnostic((*loc, "id"), f"topic id '{topic.id}' is already "
-                                               f"used in roadmap '{roadmap.id}' at {first}",
-                                               "choose another id, or merge the two topics"))
-                    continue
-                topics[tnode.key] = tnode
-                topic_docs[tnode.key] = (pdoc, loc)
-                pnode.topics.append(tnode)
-        for stem in unlisted:
-            if files.phases[stem] is not None and stem not in renamed:
-                out.append(files.phases[stem].document.diagnostic(
-                    (), f"phase file is not listed in {doc.display}",
-                    f"add '{stem}' to 'phases:' there", category="layout"))
-
+        _add_roadmap(files, found, out)
     broken_topics = Broken({f"{f.folder}/{t}": _where(*where) for f in roadmaps
                             for t, where in f.broken.items()})
-    known = Known(topics, broken_topics, silent)
-    order = _order_roadmaps(nodes, roadmaps, out)
-    for files in roadmaps:  # references in roadmap and phase summaries
+    aliases = collect_aliases(found.topics, found.topic_docs, out)
+    known = Known(found.topics, broken_topics, found.silent, aliases)
+    order = _order_roadmaps(found.nodes, roadmaps, out)
+    _check_summaries(roadmaps, known, out)
+    ordered_topics = {t.key: t for r in order for t in r.topics}
+    users: dict[str, list[str]] = {rid: [] for rid in resources}
+    for key, tnode in ordered_topics.items():
+        doc, loc = found.topic_docs[key]
+        _resolve_topic(tnode, doc, loc, known, resources, broken_resources, catalog_complete,
+                       users, out)
+        _check_practice(tnode, doc, loc, known, out)
+    for pnode, pdoc in found.phase_docs:
+        _resolve_project(pnode, pdoc, known, out)
+    for key, tnode in ordered_topics.items():
+        for prereq in tnode.prerequisites:
+            found.topics[prereq].needed_by.append(key)
+    _report_cycles(ordered_topics, found.topic_docs, out)
+    if not (found.silent or broken_topics.where):  # after a broken topic, "unused" may be untrue
+        for rid, (doc, loc) in resource_docs.items():
+            if not users[rid]:
+                out.append(doc.diagnostic(loc, f"resource '{rid}' is not used by any topic",
+                                          "cite it from a topic with '- ref: " + rid + "', or remove it",
+                                          severity="warning"))
+    return Curriculum(order, ordered_topics, resources, users, aliases=aliases), out
+
+
+@dataclass
+class _Index:
+    """The roadmaps, phases and topics found so far, with the file each came from."""
+
+    nodes: list[RoadmapNode] = field(default_factory=list)
+    topics: dict[str, TopicNode] = field(default_factory=dict)
+    topic_docs: dict[str, tuple[Document, tuple]] = field(default_factory=dict)  # key -> (file, loc)
+    phase_docs: list[tuple[PhaseNode, Document]] = field(default_factory=list)
+    silent: set[str] = field(default_factory=set)  # "roadmap/*": its topics are not all known
+
+
+def _add_roadmap(files: RoadmapFiles, found: _Index, out: list[Diagnostic]) -> None:
+    """A roadmap with its listed phases, in order; a phase listed but missing, or a phase file
+    not listed, is reported (with the likely rename when there is one)."""
+    if files.roadmap is None:
+        found.silent.add(f"{files.folder}/*")
+        return
+    doc, roadmap = files.roadmap
+    if roadmap.id != files.folder:
+        out.append(doc.diagnostic(("id",), f"roadmap id '{roadmap.id}' does not match its "
+                                  f"folder '{files.folder}'", f"write 'id: {files.folder}'"))
+    node = RoadmapNode(roadmap, Source(doc.display, *doc.position(())))
+    found.nodes.append(node)
+    listed: set[str] = set()
+    unlisted = [stem for stem in files.phases if stem not in roadmap.phases]
+    renamed: set[str] = set()  # unlisted files named by a "did you mean" below
+    for i, phase_id in enumerate(roadmap.phases):
+        if phase_id in listed:
+            out.append(doc.diagnostic(("phases", i), f"phase '{phase_id}' is listed twice",
+                                      "remove the second entry"))
+            continue
+        listed.add(phase_id)
+        if phase_id not in files.phases:
+            found.silent.add(f"{files.folder}/*")  # its topics are unknown
+            if phase_id not in files.strays:  # a stray file's hint (rename it) fixes both
+                out.append(_missing_phase(doc, i, phase_id, unlisted, renamed))
+        elif files.phases[phase_id] is not None:
+            _add_phase(roadmap, phase_id, files.phases[phase_id], node, found, out)
+    for stem in unlisted:
+        if files.phases[stem] is not None and stem not in renamed:
+            out.append(files.phases[stem].document.diagnostic(
+                (), f"phase file is not listed in {doc.display}",
+                f"add '{stem}' to 'phases:' there", category="layout"))
+
+
+def _missing_phase(doc: Document, i: int, phase_id: str, unlisted: list[str], renamed: set[str]) -> Diagnostic:
+    near = difflib.get_close_matches(phase_id, unlisted, n=1, cutoff=0.6)
+    path = PurePosixPath(doc.display).parent / "phases" / f"{phase_id}.yml"
+    if near:
+        renamed.add(near[0])
+        hint = (f"did you mean '{near[0]}'? phases/{near[0]}.yml is not listed: "
+                f"rename it to {phase_id}.yml, or write '{near[0]}' here")
+    else:
+        hint = f"restore or create {path}, or remove '{phase_id}' from this list"
+    return doc.diagnostic(("phases", i), f"phase '{phase_id}' is listed but {path} does not exist",
+                          hint, category="layout")
+
+
+def _add_phase(roadmap: Roadmap, phase_id: str, loaded: PhaseFile, node: RoadmapNode, found: _Index,
+               out: list[Diagnostic]) -> None:
+    pdoc, phase = loaded.document, loaded.phase
+    if phase.id != phase_id:
+        out.append(pdoc.diagnostic(("id",), f"phase id '{phase.id}' does not match its "
+                                   f"file name '{phase_id}.yml'", f"write 'id: {phase_id}'"))
+    pnode = PhaseNode(roadmap.id, phase, Source(pdoc.display, *pdoc.position(())))
+    node.phases.append(pnode)
+    found.phase_docs.append((pnode, pdoc))
+    for index, topic in zip(loaded.indices, phase.topics, strict=True):
+        loc = ("topics", index)
+        tnode = TopicNode(roadmap.id, phase.id, topic, Source(pdoc.display, *pdoc.position(loc)))
+        if tnode.key in found.topics:
+            first = found.topics[tnode.key].source
+            out.append(pdoc.diagnostic((*loc, "id"), f"topic id '{topic.id}' is already "
+                                       f"used in roadmap '{roadmap.id}' at {first}",
+                                       "choose another id, or merge the two topics"))
+            continue
+        found.topics[tnode.key] = tnode
+        found.topic_docs[tnode.key] = (pdoc, loc)
+        pnode.topics.append(tnode)
+
+
+def _check_summaries(roadmaps: list[RoadmapFiles], known: Known, out: list[Diagnostic]) -> None:
+    """References in roadmap and phase summaries."""
+    for files in roadmaps:
         if files.roadmap is not None:
             rdoc, roadmap = files.roadmap
             check_text(roadmap.summary, roadmap.id, known, rdoc, ("summary",), out)
@@ -171,26 +212,6 @@ def merge(roadmaps: list[RoadmapFiles], catalogs: list[CatalogFile], *,
                 if loaded is not None:
                     check_text(loaded.phase.summary, roadmap.id, known, loaded.document,
                                ("summary",), out)
-    ordered_topics = {t.key: t for r in order for t in r.topics}
-    users: dict[str, list[str]] = {rid: [] for rid in resources}
-    for key, tnode in ordered_topics.items():
-        doc, loc = topic_docs[key]
-        _resolve_topic(tnode, doc, loc, known, resources, broken_resources, catalog_complete,
-                       users, out)
-        _check_practice(tnode, doc, loc, known, out)
-    for pnode, pdoc in phase_docs:
-        _resolve_project(pnode, pdoc, known, out)
-    for key, tnode in ordered_topics.items():
-        for prereq in tnode.prerequisites:
-            topics[prereq].needed_by.append(key)
-    _report_cycles(ordered_topics, topic_docs, out)
-    if not (silent or broken_topics.where):  # after a broken topic, "unused" may be untrue
-        for rid, (doc, loc) in resource_docs.items():
-            if not users[rid]:
-                out.append(doc.diagnostic(loc, f"resource '{rid}' is not used by any topic",
-                                          "cite it from a topic with '- ref: " + rid + "', or remove it",
-                                          severity="warning"))
-    return Curriculum(order, ordered_topics, resources, users), out
 
 
 @dataclass
@@ -200,6 +221,7 @@ class Known:
     topics: dict[str, TopicNode]
     broken: Broken  # topics that failed validation
     silent: set[str]  # "roadmap/*" for roadmaps whose topics are not all known
+    aliases: dict[str, str] = field(default_factory=dict)  # former key -> key (see aliases.py)
     hint_budget: int = 200  # "did you mean" searches per run: each scans a roadmap's ids
 
     def unknown(self, key: str, doc: Document, loc: tuple, out: list[Diagnostic]) -> bool:
@@ -207,6 +229,11 @@ class Known:
         unknown. A broken topic gets its one warning here; a topic of a roadmap whose topics
         are not all known gets nothing."""
         if key in self.topics:
+            return False
+        if key in self.aliases:  # it resolves; the curriculum itself should say the new id
+            out.append(doc.diagnostic(loc, f"'{key}' is a former id of topic '{self.aliases[key]}'",
+                                      f"write '{self.aliases[key]}'", severity="warning",
+                                      category="reference"))
             return False
         if key in self.broken:
             self.broken.tell(doc, loc, "topic", key, out)
@@ -359,7 +386,9 @@ def _resolve_project(pnode: PhaseNode, doc: Document, known: Known, out: list[Di
         if known.unknown(key, doc, ("project", "topics", j), out):
             out.append(doc.diagnostic(("project", "topics", j), f"unknown topic '{ref}'",
                                       _ref_hint(ref, pnode.roadmap, known), category="reference"))
-        elif key in known.topics and key in pnode.project_topics:
+            continue
+        key = known.aliases.get(key, key)
+        if key in known.topics and key in pnode.project_topics:
             out.append(doc.diagnostic(("project", "topics", j), f"'{ref}' is listed twice",
                                       "remove the second entry", severity="warning"))
         elif key in known.topics:
@@ -374,7 +403,7 @@ def _resolve_project(pnode: PhaseNode, doc: Document, known: Known, out: list[Di
 def _resolve(ref: str, tnode: TopicNode, known: Known, doc: Document, loc: tuple,
              out: list[Diagnostic]) -> str | None:
     key = qualify(ref, tnode.roadmap)
-    if key == tnode.key:
+    if known.aliases.get(key, key) == tnode.key:
         out.append(doc.diagnostic(loc, f"topic '{tnode.id}' refers to itself", "remove it",
                                   category="reference"))
         return None
@@ -382,6 +411,7 @@ def _resolve(ref: str, tnode: TopicNode, known: Known, doc: Document, loc: tuple
         out.append(doc.diagnostic(loc, f"unknown topic '{ref}'",
                                   _ref_hint(ref, tnode.roadmap, known),
                                   category="reference"))
+    key = known.aliases.get(key, key)
     return key if key in known.topics else None
 
 

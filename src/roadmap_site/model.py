@@ -8,6 +8,7 @@ at a time; cross-file rules (references, cycles, duplicate ids) live in :mod:`me
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -26,9 +27,14 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REF_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$"
-LEVELS = ("beginner", "intermediate", "advanced")
-RESOURCE_TYPES = ("official", "docs", "book", "course", "video", "article", "paper", "tool",
-                  "dataset", "podcast")
+# The one definition of levels and resource types, with what readers see them called.
+LEVEL_LABELS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
+TYPE_LABELS = {
+    "official": "Official", "docs": "Documentation", "book": "Book", "course": "Course",
+    "video": "Video", "article": "Article", "paper": "Paper", "tool": "Tool",
+    "dataset": "Dataset", "podcast": "Podcast",
+}
+LEVELS, RESOURCE_TYPES = tuple(LEVEL_LABELS), tuple(TYPE_LABELS)
 MIN_CHECKS, MAX_CHECKS = 3, 5  # fewer than the minimum is a warning (content to write)
 MIN_EXERCISES, MAX_EXERCISES = 1, 3
 MIN_HOURS, MAX_HOURS = 0.5, 200.0  # under half an hour is a subtopic, not a topic
@@ -45,9 +51,8 @@ SubtopicTitle = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 TagName = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
 MAX_AKA = 12
 AkaName = Annotated[str, StringConstraints(min_length=1, max_length=60, pattern=ONE_LINE)]
-Level = Literal["beginner", "intermediate", "advanced"]
-ResourceType = Literal["official", "docs", "book", "course", "video", "article", "paper", "tool",
-                       "dataset", "podcast"]
+Level = Literal[LEVELS]  # Literal of a tuple is the Literal of its items
+ResourceType = Literal[RESOURCE_TYPES]
 
 
 # White space (str.isspace and \s agree on every code point), controls, and characters that
@@ -112,7 +117,8 @@ class ResourceRef(_Model):
 
 
 def _resource_kind(value: Any) -> str:
-    return "ref" if isinstance(value, dict) and "ref" in value else "inline"
+    # a dict when validating, the model itself when serializing
+    return "ref" if isinstance(value, ResourceRef) or (isinstance(value, dict) and "ref" in value) else "inline"
 
 
 TopicResource = Annotated[
@@ -127,7 +133,7 @@ class SubtopicNode(_Model):
 
 
 def _subtopic_kind(value: Any) -> str:
-    return "node" if isinstance(value, dict) else "text"
+    return "node" if isinstance(value, (dict, SubtopicNode)) else "text"
 
 
 Subtopic = Annotated[
@@ -185,6 +191,37 @@ class Project(_Model):
     hours: Annotated[float, Field(ge=MIN_HOURS, le=MAX_HOURS, description="Honest working time in hours")]
 
 
+def _check_date(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date_invalid", "no such date") from None
+    return value
+
+
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+Date = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_check_date),
+                 Field(description="A date, YYYY-MM-DD")]
+
+
+class Revision(_Model):
+    """A significant change an author marks by hand (``revised: 2026-12-01`` is the short form)."""
+
+    date: Date
+    note: Annotated[str, StringConstraints(min_length=1, max_length=60, pattern=ONE_LINE),
+                    Field(description="What changed, in a few words: learners see it")] | None = None
+
+
+# The short form is the date alone. Its errors point at `revised` itself (the date's loc is
+# dropped, as the data has no `date` key), so the two forms read the same in diagnostics.
+RevisedField = Annotated[
+    Revision,
+    BeforeValidator(lambda v: {"date": v} if isinstance(v, str) else v),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DATE_PATTERN},
+                              Revision.model_json_schema()]}),
+]
+
+
 class Topic(_Model):
     id: Id
     title: Title
@@ -206,6 +243,12 @@ class Topic(_Model):
     design: WorkedDesign | None = Field(default=None, description="A worked answer, for design problems")
     reviewed: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$"),
                         Field(description="The month its content was last checked, as YYYY-MM")] | None = None
+    aliases: Annotated[list[Ref], Field(max_length=20, description=(
+        "Former ids ('old-id', or 'roadmap-id/old-id' for a topic moved from another roadmap): "
+        "progress, [[references]] and old URLs follow the topic"))] = []
+    revised: RevisedField | None = Field(default=None, description=(
+        "When its content last changed significantly: learners who completed it before that "
+        "day are told (with the note, if any)"))
 
 
 class Phase(_Model):
@@ -270,4 +313,4 @@ TagVocabulary = TypeAdapter(Annotated[list[TagGroup], Field(min_length=1)])
 # Every model, for "did you mean" hints on unknown keys.
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Roadmap, Phase, Topic, SubtopicNode, CatalogResource, InlineResource, ResourceRef, Check,
-    Exercise, Project, WorkedDesign, Track, TagGroup, TagEntry)
+    Exercise, Project, WorkedDesign, Track, Revision, TagGroup, TagEntry)

@@ -28,7 +28,6 @@ TRACKS_DIR = "tracks"
 class LoadResult:
     curriculum: Curriculum | None  # None when there are errors
     diagnostics: list[Diagnostic]
-    files: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -118,68 +117,75 @@ def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> Loa
                               "run from the project folder or pass the curriculum path",
                               "layout"))
         return LoadResult(None, out)
+    found = _read_folder(root, cache, limits, out)
+    if not found.roadmaps:
+        out.append(Diagnostic(display_path(root), 1, 1, "error", "no roadmaps found",
+                              "create <roadmap-id>/roadmap.yml in the curriculum folder",
+                              "layout"))
+    curriculum, problems = merge(found.roadmaps, found.catalogs, catalog_complete=found.catalog_complete)
+    out.extend(problems)
+    if found.tags[1] is not None:
+        curriculum.tag_groups = found.tags[1]
+        out.extend(vocabulary.check_topics(*found.tags, found.roadmaps, complete=not any(
+            f.incomplete or f.broken for f in found.roadmaps)))
+    if not has_errors(problems):  # a path needs every prerequisite resolved
+        curriculum.tracks = resolve_tracks(found.tracks, curriculum, out)
+    cache.prune()
+    diagnostics = sort_diagnostics(cap_per_file(sort_diagnostics(out)))
+    return LoadResult(None if has_errors(diagnostics) else curriculum, diagnostics)
 
-    files: list[Path] = []
-    catalogs: list[CatalogFile] = []
-    catalog_complete = True
-    roadmaps: list[RoadmapFiles] = []
-    tracks: list = []
+
+@dataclass
+class _Found:
+    """The curriculum folder's files, each parsed and checked on its own."""
+
+    roadmaps: list[RoadmapFiles] = field(default_factory=list)
+    catalogs: list[CatalogFile] = field(default_factory=list)
+    catalog_complete: bool = True  # False: some catalog ids are unknown (a file is broken)
+    tracks: list = field(default_factory=list)
     tags: tuple = (None, None)  # (document, groups) of curriculum/tags.yml
-    cwd = Path.cwd().resolve()
+
+
+def _read_folder(root: Path, cache: FileCache, limits: Limits, out: list[Diagnostic]) -> _Found:
+    found = _Found()
+    cwd, top = Path.cwd().resolve(), root.resolve()
 
     def load(path: Path, kind):
-        files.append(path)
         document, model, diagnostics = cache.get(path, kind, limits, cwd=cwd)
         out.extend(diagnostics)
         return document, model
 
-    top = root.resolve()
     for entry in _scan(root, top, out):
         if entry.name.startswith("_"):
             continue
         if entry.is_file() and entry.name == vocabulary.FILE:
-            tags = load(entry, TagVocabulary)
-            if tags[1] is not None:
-                out.extend(vocabulary.check_vocabulary(*tags))
+            found.tags = load(entry, TagVocabulary)
+            if found.tags[1] is not None:
+                out.extend(vocabulary.check_vocabulary(*found.tags))
         elif entry.is_file():
             out.extend(_stray(entry))
         elif entry.name == TRACKS_DIR:
             for path in _scan(entry, top, out):
-                if _is_yaml(path):
-                    document, model = load(path, Track)
-                    if model is not None:
-                        tracks.append((document, model))
-                else:
+                if not _is_yaml(path):
                     out.extend(_stray(path))
+                    continue
+                document, model = load(path, Track)
+                if model is not None:
+                    found.tracks.append((document, model))
         elif entry.name == RESOURCES_DIR:
             for path in _scan(entry, top, out):
                 if _is_yaml(path):
                     document, checked = load(path, Catalog)
                     if checked is not None and checked.model is not None:
-                        catalogs.append(CatalogFile(document, checked.model, checked.indices,
-                                                    checked.broken))
+                        found.catalogs.append(CatalogFile(document, checked.model, checked.indices,
+                                                          checked.broken))
                     # some ids are unknown: a reference to a resource not found is not judged
-                    catalog_complete &= checked is not None and checked.complete
+                    found.catalog_complete &= checked is not None and checked.complete
                 elif not path.name.startswith("."):
                     out.extend(_stray(path))
         else:
-            roadmaps.append(_load_roadmap(entry, top, load, out))
-
-    if not roadmaps:
-        out.append(Diagnostic(display_path(root), 1, 1, "error", "no roadmaps found",
-                              "create <roadmap-id>/roadmap.yml in the curriculum folder",
-                              "layout"))
-    curriculum, problems = merge(roadmaps, catalogs, catalog_complete=catalog_complete)
-    out.extend(problems)
-    if tags[1] is not None:
-        curriculum.tag_groups = tags[1]
-        out.extend(vocabulary.check_topics(*tags, roadmaps, complete=not any(
-            f.incomplete or f.broken for f in roadmaps)))
-    if not has_errors(problems):  # a path needs every prerequisite resolved
-        curriculum.tracks = resolve_tracks(tracks, curriculum, out)
-    cache.prune()
-    diagnostics = sort_diagnostics(cap_per_file(sort_diagnostics(out)))
-    return LoadResult(None if has_errors(diagnostics) else curriculum, diagnostics, files)
+            found.roadmaps.append(_load_roadmap(entry, top, load, out))
+    return found
 
 
 def _load_roadmap(folder: Path, top: Path, load, out: list[Diagnostic]) -> RoadmapFiles:

@@ -10,7 +10,8 @@ from importlib import resources
 FOLDER = "assets/roadmap-site"  # where they go in the site (and in an export's docs/)
 # In this order: store.js first, the other scripts use the store it sets up.
 EVERY_PAGE = ("roadmap-site.css", "store.js", "progress.js", "learner.js")
-ON_DEMAND = ("review.js", "plan.js", "catalog.js")  # learner.js loads each on its own page only
+# learner.js loads each of these on its own pages only
+ON_DEMAND = ("tools.js", "review.js", "plan.js", "updated.js", "catalog.js")
 
 # Comments and indentation only; what is left runs exactly as written. A "//" counts as a
 # comment only at the start of a line or after white space that follows ; { } , or ) (never

@@ -26,6 +26,11 @@ def resolve_tracks(tracks: list[tuple[Document, Track]], curriculum: Curriculum,
             continue
         node = TrackNode(track, Source(doc.display, *doc.position(())))
         for j, goal in enumerate(track.goals):
+            if goal in curriculum.aliases:
+                out.append(doc.diagnostic(("goals", j), f"'{goal}' is a former id of topic "
+                                          f"'{curriculum.aliases[goal]}'", f"write '{curriculum.aliases[goal]}'",
+                                          severity="warning", category="reference"))
+                goal = curriculum.aliases[goal]
             if goal not in curriculum.topics:
                 out.append(doc.diagnostic(("goals", j), f"unknown topic '{goal}'",
                                           did_you_mean(goal, curriculum.topics)

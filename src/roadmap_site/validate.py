@@ -218,32 +218,15 @@ def _diagnostic(document: Document, data: Any, base: tuple, err: dict) -> Diagno
         return document.diagnostic(where, f"unknown key '{field}'",
                                    _key_hint(field, parent), key=True)
     if kind in _TYPE_NAMES:
-        hint = None
-        if kind == "list_type" and isinstance(value, str):
-            hint = f"write a list: [{_short(value)}] or one '- item' per line"
-        elif kind == "string_type" and isinstance(value, (int, float, bool)):
-            hint = "put the value in quotes to make it text"
-        elif kind in ("int_type", "float_type", "int_from_float") and isinstance(value, str):
-            hint = "write the number alone, without quotes or units"
-        elif kind == "bool_type":
-            hint = "write true or false"
         return document.diagnostic(where, f"'{field}' must be {_TYPE_NAMES[kind]}, "
-                                   f"not {describe(value)}", hint)
+                                   f"not {describe(value)}", _type_hint(kind, value))
     if kind == "literal_error":
         options = re.findall(r"'([^']+)'", ctx.get("expected", ""))
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
         return document.diagnostic(where, f"'{_short(str(value))}' is not a valid {field}: "
                                    f"expected one of {', '.join(options)}", hint)
     if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == ID_PATTERN or field in ("id", "ref", "requires", "phases", "tags"):
-            return document.diagnostic(where, f"'{_short(str(value))}' is not a valid id: use "
-                                       "lowercase letters, digits and single hyphens",
-                                       f"try '{_short(kebab(str(value)))}'")
-        if ctx.get("pattern") == ONE_LINE:
-            return document.diagnostic(where, f"'{field}' must be one line",
-                                       "remove the line break (a '>-' or '|' block keeps them)")
-        return document.diagnostic(where, f"'{_short(str(value))}' is not a valid topic "
-                                   "reference", "write 'topic-id' or 'roadmap-id/topic-id'")
+        return document.diagnostic(where, *_pattern_problem(field, str(value), ctx.get("pattern")))
     if kind == "string_too_short":
         return document.diagnostic(where, f"'{field}' is empty", f"write the {field}")
     if kind == "string_too_long":
@@ -259,6 +242,31 @@ def _diagnostic(document: Document, data: Any, base: tuple, err: dict) -> Diagno
     return document.diagnostic(where, f"'{field}': {err['msg'][0].lower()}{err['msg'][1:]}"
                                + (f" (got {describe(value)})" if value is not None
                                   and not isinstance(value, (dict, list)) else ""))
+
+
+def _type_hint(kind: str, value: Any) -> str | None:
+    if kind == "list_type" and isinstance(value, str):
+        return f"write a list: [{_short(value)}] or one '- item' per line"
+    if kind == "string_type" and isinstance(value, (int, float, bool)):
+        return "put the value in quotes to make it text"
+    if kind in ("int_type", "float_type", "int_from_float") and isinstance(value, str):
+        return "write the number alone, without quotes or units"
+    if kind == "bool_type":
+        return "write true or false"
+    return None
+
+
+def _pattern_problem(field: str, value: str, pattern: str | None) -> tuple[str, str]:
+    """(message, hint) for a string that does not have the form its field needs."""
+    if pattern == ID_PATTERN or field in ("id", "ref", "requires", "phases", "tags"):
+        return (f"'{_short(value)}' is not a valid id: use lowercase letters, digits and single hyphens",
+                f"try '{_short(kebab(value))}'")
+    if pattern == ONE_LINE:
+        return f"'{field}' must be one line", "remove the line break (a '>-' or '|' block keeps them)"
+    if field == "aliases":
+        return (f"'{_short(value)}' is not a valid former id", "write the old id as it was: 'old-id', "
+                "or 'roadmap-id/old-id' for a topic moved from another roadmap")
+    return f"'{_short(value)}' is not a valid topic reference", "write 'topic-id' or 'roadmap-id/topic-id'"
 
 
 def _key_hint(key: str, mapping: Any) -> str | None:

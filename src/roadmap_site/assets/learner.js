@@ -1,5 +1,6 @@
-/* roadmap-site: the learner's tools (export, import, reset), private notes per topic, the state
-   of a topic's prerequisites and "next up". All of it stays in this browser (see store.js). */
+/* roadmap-site: private notes per topic, the state of a topic's prerequisites, "next up", and
+   the scripts some pages load themselves (tools.js: export, import, reset; review.js, plan.js,
+   updated.js). All of it stays in this browser (see store.js). */
 (() => {
   "use strict";
   const store = window.roadmapSiteStore, LABELS = store.LABELS;
@@ -29,10 +30,15 @@
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(d => {
-      d.known = {}; d.titles = {};
-      d.topics.forEach(t => { d.known[t.key] = t; });
+      d.known = {}; d.titles = {}; d.moved = {};
+      d.topics.forEach(t => {  // a renamed topic's former keys (aliases) are known: imports keep them
+        d.known[t.key] = t;
+        (t.aliases || []).forEach(a => { d.known[a] = t; d.moved[a] = t.key; });
+      });
       d.roadmaps.forEach(r => { d.titles[r.id] = r.title; });
-      return (index = d);
+      index = d;
+      store.rename(d.moved);  // progress stored under a former key follows the topic
+      return d;
     });
     loading.catch(() => { loading = null; });  // try again later
     return loading;
@@ -52,38 +58,6 @@
     }), button(store.held() ? "Discard it" : "Delete the kept copy", () => {
       if (confirm("Delete the unreadable progress data? It cannot be recovered.")) store.discard();
     }));
-  }
-
-  function report(name, r) {
-    if (r.cancelled) return "Import cancelled. Nothing was changed.";
-    if (r.error) return `Import failed ("${name}"): ${r.error}` + (r.error.endsWith("changed.") ? "" : " Nothing was changed.");
-    const same = r.topics + r.notes - r.changed;
-    let out = `Imported "${name}": ${r.topics} topics and ${r.notes} notes, ${r.changed} of them new here.`;
-    if (same) out += ` ${same} were already here or changed here later, and were kept.`;
-    if (r.unknown.length) out += ` Left out ${r.unknown.length} topics this site does not have: ` +
-      r.unknown.slice(0, 5).join(", ") + (r.unknown.length > 5 ? ", …" : "") + ".";
-    return out;
-  }
-  function buildTools(box) {
-    const msg = el("span", { "class": "rs-message", role: "status", "aria-live": "polite" });
-    const file = el("input", { type: "file", accept: "application/json,.json", hidden: "", "aria-label": "Progress file to import" });
-    file.addEventListener("change", () => {
-      const f = file.files && file.files[0];
-      if (!f) return;
-      Promise.all([f.size > store.MAX_FILE ? null : f.text(), topics()]).then(([text, d]) => {
-        msg.textContent = report(f.name, store.importText(text, d.known, p => confirm(
-          `Import ${p.topics} topics and ${p.notes} notes from "${f.name}"? For each topic the more recent change is kept.`)));
-      }, () => {
-        msg.textContent = "Import failed: the list of this site's topics could not be loaded. Nothing was changed.";
-      }).finally(() => { file.value = ""; });
-    });
-    box.append(button("Export progress", () => {
-      download("roadmap-progress.json", store.exportText(), "application/json");
-      msg.textContent = "Progress and notes exported.";
-    }), button("Import progress", () => file.click()), button("Reset progress", () => {
-      if (!confirm("Reset all your progress? Notes are kept. This cannot be undone (export first to keep a copy).")) return;
-      msg.textContent = store.reset() ? "Progress reset." : "Progress reset on this page, but it could not be saved.";
-    }), file, msg);
   }
 
   function buildNotes(box) {
@@ -137,10 +111,7 @@
   }
 
   function refresh() {
-    for (const box of document.querySelectorAll("[data-rs-tools]")) {
-      if (!box.firstChild) buildTools(box);
-      problemBox(box);
-    }
+    document.querySelectorAll("[data-rs-tools]").forEach(problemBox);
     for (const box of document.querySelectorAll("[data-rs-notes]")) {
       if (!box.firstChild) buildNotes(box);
       const area = box.querySelector("textarea");
@@ -149,13 +120,15 @@
     }
     document.querySelectorAll("[data-rs-prereq]").forEach(prereq);
     document.querySelectorAll("[data-rs-next]").forEach(nextUp);
-    for (const name of ["review", "plan", "catalog"]) {  // a page's own script (it sets window.rs_<name>), once
+    if (!index) topics().then(refresh, () => { /* renamed topics follow on a later page */ });
+    for (const name of ["tools", "review", "plan", "updated", "catalog"]) {  // a page's own script (it sets window.rs_<name>), once
       const run = window["rs_" + name];
       if (document.querySelector(`[data-rs-${name}]`)) run ? run() : document.querySelector(`script[data-rs-js=${name}]`) ||
         document.head.append(el("script", { src: `${store.base}assets/roadmap-site/${name}.js`, "data-rs-js": name }));
     }
   }
 
+  window.roadmapSiteLearner = { el, button, download, topics };  // for the scripts pages load themselves
   store.subscribe(refresh);
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(refresh);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", refresh);

@@ -5,7 +5,11 @@
   // Storage lives in store.js (loaded first): one parsed state, merged with other tabs.
   var store = window.roadmapSiteStore, STATES = store.STATES, LABELS = store.LABELS;
   function get(key) { return store.get(key); }
-  function set(key, state) { store.set(key, state); }  // the store calls refresh (subscribe)
+  function set(key, state) {  // the store calls refresh (subscribe)
+    // Done records what the topic teaches now (data-rs-rev, see revisions.py): its page can tell when that changes.
+    var n = document.querySelector('[data-rs-rev][data-rs-topic="' + key + '"]');
+    store.set(key, state, n && n.getAttribute("data-rs-rev"));
+  }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);

@@ -1,15 +1,17 @@
 /* roadmap-site progress store: progress, notes and self-check reviews, in this browser only.
    Parsed once per page. One key per site (its base path) and roadmap: "roadmap-site:<path>:progress:<roadmap>"
-   holds {"version": 2, "topics": {key: [state, ms]}, "notes": {key: [text, ms]}, "reviews": {key: ["box:day,...", ms]}}. A change re-reads its
+   holds {"version": 2, "topics": {key: [state, ms]}, "notes": {key: [text, ms]}, "reviews": {key: ["box:day,...", ms]},
+   "revs": {key: [what the topic taught when marked done, ms]}} ("revs" is optional: older data has none). A change re-reads its
    roadmap's key, merges it (per entry the later change wins), writes, and reads it back. */
 (() => {
   "use strict";
   const VERSION = 2, OLD_KEY = "roadmap-site:progress:v1", MAX_NOTE = 10000, MAX_FILE = 2e6;
   const STATES = ["todo", "doing", "done", "skipped"], KEY_RE = /^[a-z0-9-]+\/[a-z0-9-]+$/;
   const LABELS = { todo: "Not started", doing: "In progress", done: "Done", skipped: "Skipped" };
-  const MAPS = ["topics", "notes", "reviews"];
+  const MAPS = ["topics", "notes", "reviews", "revs"];
   const valid = { topics: v => STATES.includes(v), notes: v => typeof v === "string" && v.length <= MAX_NOTE,
-                  reviews: v => typeof v === "string" && v.length < 200 && /^\d:\d+(,\d:\d+)*$/.test(v) };
+                  reviews: v => typeof v === "string" && v.length < 200 && /^\d:\d+(,\d:\d+)*$/.test(v),
+                  revs: v => typeof v === "string" && v.length < 60 };
   // The site's root: where this script's folder is.
   const me = document.currentScript || document.querySelector('script[src*="assets/roadmap-site/store.js"]');
   const base = me ? me.src.replace(/assets\/roadmap-site\/[^/]*$/, "") : location.origin + "/";
@@ -23,7 +25,7 @@
     let d;
     try { d = JSON.parse(text); } catch (e) { return null; }
     if (!d || typeof d !== "object" || !d.topics || typeof d.topics !== "object" || Array.isArray(d.topics)) return null;
-    const out = { topics: {}, notes: {}, reviews: {}, bad: 0, old: d.version === 1 };
+    const out = { topics: {}, notes: {}, reviews: {}, revs: {}, bad: 0, old: d.version === 1 };
     if (out.old) {  // format 1: {key: state}, one time for all
       const t = Date.parse(d.updated) || 1, topics = {};
       for (const k in d.topics) topics[k] = [d.topics[k], t];
@@ -39,21 +41,22 @@
     return out;
   }
   const shard = key => PREFIX + key.slice(0, key.indexOf("/"));
-  const part = (into, sk) => into[sk] || (into[sk] = { topics: {}, notes: {}, reviews: {} });
+  const part = (into, sk) => into[sk] || (into[sk] = { topics: {}, notes: {}, reviews: {}, revs: {} });
   const entry = (map, key) => { const p = shards[shard(key)]; return p && p[map][key]; };
   const newer = (a, b) => !b || a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
-  // Merge decoded entries into `into` (shard key -> part); returns the count changed per shard.
+  // Merge decoded entries into `into` (shard key -> part); returns the count of topics and notes
+  // changed per shard (a shard where only reviews or revisions changed counts 0).
   function absorb(into, d) {
     const changed = {};
     for (const map of MAPS) {
       for (const [k, e] of Object.entries(d[map])) {
         const sk = shard(k), p = part(into, sk);
-        if (newer(e, p[map][k])) { p[map][k] = e; changed[sk] = (changed[sk] || 0) + 1; }
+        if (newer(e, p[map][k])) { p[map][k] = e; changed[sk] = (changed[sk] || 0) + (map === "topics" || map === "notes"); }
       }
     }
     return changed;
   }
-  const encode = p => JSON.stringify({ version: VERSION, topics: p.topics, notes: p.notes, reviews: p.reviews });
+  const encode = p => JSON.stringify({ version: VERSION, ...p });
   function hash(s) {
     let h = 5381;
     for (let i = 0; i < s.length; i++) h = (h * 33 ^ s.charCodeAt(i)) | 0;
@@ -112,10 +115,11 @@
     const p = part(shards, shard(key)), old = p[map][key];
     p[map][key] = [value, old && old[1] >= Date.now() ? old[1] + 1 : Date.now()];
   }
-  function change(map, key, value) {
+  function change(map, key, value, rev) {
     const sk = shard(key);
     readShard(sk);
     put(map, key, value);
+    if (rev && value === "done") put("revs", key, rev);
     const ok = save(sk);
     emit();
     return ok;
@@ -144,7 +148,7 @@
   }
   function exportText() {
     readAll();
-    const out = { version: VERSION, site, exported: new Date().toISOString(), topics: {}, notes: {}, reviews: {} };
+    const out = { version: VERSION, site, exported: new Date().toISOString(), topics: {}, notes: {}, reviews: {}, revs: {} };
     for (const sk in shards) for (const map of MAPS) Object.assign(out[map], shards[sk][map]);
     return JSON.stringify(out, null, 1);
   }
@@ -165,8 +169,7 @@
     if (!ls) return Object.assign(result, { error: "this browser blocks storage." });
     readAll();
     const next = {};
-    for (const sk in shards) next[sk] = { topics: { ...shards[sk].topics }, notes: { ...shards[sk].notes },
-                                          reviews: { ...shards[sk].reviews } };
+    for (const sk in shards) next[sk] = Object.fromEntries(MAPS.map(m => [m, { ...shards[sk][m] }]));
     const changed = absorb(next, d), keys = Object.keys(changed);
     keys.forEach(sk => { result.changed += changed[sk]; });
     if (keys.some(sk => held[sk])) return Object.assign(result, { error: "first download or discard the unreadable progress." });
@@ -182,6 +185,25 @@
     for (const sk of written) { shards[sk] = next[sk]; seen[sk] = encode(next[sk]); delete pending[sk]; }
     emit();
     return result;
+  }
+  // A renamed topic (aliases in api/topics.json, `moved`: former key -> key): what is stored
+  // under a former key moves to the key (the later change wins), across roadmaps too.
+  function rename(moved) {
+    const touched = new Set();
+    for (const k in moved) {
+      const from = shard(k), to = moved[k], sk = shard(to);
+      readShard(from); readShard(sk);
+      for (const map of MAPS) {
+        const e = shards[from] && shards[from][map][k];
+        if (!e) continue;
+        const into = part(shards, sk)[map];
+        if (newer(e, into[to])) into[to] = e;
+        delete shards[from][map][k];
+        touched.add(from).add(sk);
+      }
+    }
+    touched.forEach(save);
+    if (touched.size) emit();
   }
   function unlock(drop) {  // unreadable data downloaded (or dropped): saving goes on
     lost = lost.filter(l => {
@@ -202,7 +224,9 @@
   window.roadmapSiteStore = {
     STATES, LABELS, MAX_NOTE, MAX_FILE, base, reset, exportText, importText, problem,
     get: key => { const e = entry("topics", key); return e ? e[0] : "todo"; },
-    set: (key, s) => change("topics", key, s),
+    set: (key, s, rev) => change("topics", key, s, rev),  // rev: what the topic teaches now (marked done)
+    done: key => { const e = entry("topics", key), r = entry("revs", key); return e && e[0] === "done" ? [e[1], r && r[0]] : null; },
+    rename,
     note: key => { const e = entry("notes", key); return e ? e[0] : ""; },
     setNote: (key, text) => change("notes", key, text.slice(0, MAX_NOTE)),
     review: key => { const e = entry("reviews", key); return e ? e[0] : ""; },

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from roadmap_site import __version__
-from roadmap_site.curriculum import Curriculum, ResourceEntry
+from roadmap_site.curriculum import Curriculum, ResourceEntry, TopicNode
 from roadmap_site.render import urls
 
 API_PATH = "api/curriculum.json"
@@ -27,6 +27,15 @@ def _resource(entry: ResourceEntry) -> dict:
     return data
 
 
+def topic_record(topic: TopicNode, url: str) -> dict:
+    """Every field of the topic as written (so a new field reaches the API by itself), with
+    references resolved to full keys and catalog resources filled in; plus what the merge
+    works out (key, URL, needed by)."""
+    return {**topic.data.model_dump(exclude_none=True), "key": topic.key, "url": url,
+            "prerequisites": topic.prerequisites, "related": topic.related, "needed_by": topic.needed_by,
+            "resources": [_resource(r) for r in topic.resources]}
+
+
 def curriculum_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
     def url(src: str) -> str:
         return urls.page_url(src, directory_urls)
@@ -35,25 +44,15 @@ def curriculum_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
     for roadmap in curriculum.roadmaps:
         phases = []
         for phase in roadmap.phases:
-            topics = [{
-                "id": t.id, "key": t.key, "title": t.title, "summary": t.data.summary,
-                "url": url(urls.topic_page(t.key)), "level": t.data.level, "hours": t.data.hours,
-                "prerequisites": t.prerequisites, "related": t.related, "needed_by": t.needed_by,
-                "tags": list(t.data.tags), "resources": [_resource(r) for r in t.resources],
-                "checks": [c.model_dump() for c in t.data.checks],
-                "exercises": [e.model_dump() for e in t.data.exercises],
-                **({"design": t.data.design.model_dump()} if t.data.design else {}),
-            } for t in phase.topics]
-            entry = {"id": phase.id, "title": phase.title, "summary": phase.data.summary,
+            entry = {**phase.data.model_dump(exclude={"topics", "project"}),
                      "url": url(urls.phase_page(roadmap.id, phase.id)), "hours": phase.hours,
-                     "topics": topics}
+                     "topics": [topic_record(t, url(urls.topic_page(t.key))) for t in phase.topics]}
             project = phase.data.project
             if project is not None:
                 entry["project"] = {**project.model_dump(exclude={"topics"}), "topics": phase.project_topics,
                                     "url": url(urls.project_page(roadmap.id, phase.id))}
             phases.append(entry)
-        roadmaps.append({"id": roadmap.id, "title": roadmap.title, "summary": roadmap.data.summary,
-                         "url": url(urls.roadmap_page(roadmap.id)), "requires": list(roadmap.data.requires),
+        roadmaps.append({**roadmap.data.model_dump(exclude={"phases"}), "url": url(urls.roadmap_page(roadmap.id)),
                          "hours": roadmap.hours, "phases": phases})
     document = {"version": API_VERSION, "generator": f"roadmap-site {__version__}",
                 "roadmaps": roadmaps}
@@ -68,7 +67,9 @@ def topics_json(curriculum: Curriculum, directory_urls: bool = True) -> str:
                 for r in curriculum.roadmaps]
     topics = [{"key": t.key, "title": t.title, "roadmap": r.id, "phase": p.id, "hours": t.data.hours,
                "url": urls.page_url(urls.topic_page(t.key), directory_urls),
-               "prerequisites": t.prerequisites}
+               "prerequisites": t.prerequisites,
+               # former keys: stored progress under them moves to the topic (store.js rename)
+               **({"aliases": [k for k, v in curriculum.aliases.items() if v == t.key]} if t.data.aliases else {})}
               for r in curriculum.roadmaps for p in r.phases for t in p.topics]
     tracks = [{"id": t.id, "title": t.title, "path": t.path} for t in curriculum.tracks]
     document = {"version": API_VERSION, "roadmaps": roadmaps, "topics": topics, "tracks": tracks}

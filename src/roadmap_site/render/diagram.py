@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from roadmap_site.curriculum import Curriculum, RoadmapNode
+from roadmap_site.model import LEVEL_LABELS
 from roadmap_site.render.layout import Box, Grid, Route, layered, transitive_reduction
 from roadmap_site.render.textfit import text_width, wrap
-
-LEVELS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
+from roadmap_site.revisions import revision
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def draw(roadmap: RoadmapNode, s: Style) -> Drawing:
         prereqs[b].append(a)
 
     def meta(t) -> str:
-        return f"{LEVELS[t.data.level]} · {t.data.hours:g} h"
+        return f"{LEVEL_LABELS[t.data.level]} · {t.data.hours:g} h"
 
     y = 8.0
     phases, boxes, routes, texts = [], {}, [], {}
@@ -262,9 +262,10 @@ def _topic_node(curriculum: Curriculum, roadmap: RoadmapNode, d: Drawing, key: s
     topic, box, e = curriculum.topics[key], d.boxes[key], escape
     names = [_name(curriculum, roadmap, p) for p in d.needs[key]]
     needs_title = "Needs first: " + ", ".join(names) if names else ""
-    desc = f"{LEVELS[topic.data.level]}, {topic.data.hours:g} hours." + (
+    desc = f"{LEVEL_LABELS[topic.data.level]}, {topic.data.hours:g} hours." + (
         f" {needs_title}." if names else "")
-    return (f'<g class="rs-node" data-rs-topic="{e(key)}">'
+    # data-rs-rev: a topic marked done here records what it teaches now (revisions.py)
+    return (f'<g class="rs-node" data-rs-topic="{e(key)}" data-rs-rev="{revision(topic.data)}">'
             f'<a xlink:href="{e(topic_url(key))}" role="link">'
             f"{_node_body(topic.title, desc, d.texts[key], box, d.style, needs_title)}</a>"
             f"{_toggle(key, topic.title, box)}</g>")

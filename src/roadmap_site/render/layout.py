@@ -57,10 +57,6 @@ class Box:
     def bottom(self) -> float:
         return self.y + self.h
 
-    def overlaps(self, other: Box, pad: float = 0.0) -> bool:
-        return not (self.right + pad <= other.x or other.right + pad <= self.x
-                    or self.bottom + pad <= other.y or other.bottom + pad <= self.y)
-
 
 @dataclass(frozen=True)
 class Route:
@@ -259,98 +255,104 @@ def layered(nodes: Sequence[str], edges: Sequence[Edge], heights: dict[str, floa
     """Lay out ``nodes`` (authored order) with ``edges`` (prerequisite, topic) in a grid block."""
     reduced = transitive_reduction(nodes, edges)
     layers = order_layers(assign_layers(nodes, reduced, grid.columns), reduced, nodes)
-    preds: dict[str, list[str]] = {n: [] for n in nodes}
-    for a, b in reduced:
-        preds[b].append(a)
+    placed = _Placed(nodes, reduced, layers, heights, grid, x0, y0)
+    # greedy tracks top-down can block a line that bottom-up would draw: when a line is left
+    # out, try the other way and keep the one that draws more (on the real curriculum: 151 of
+    # 172 lines instead of 136)
+    drawn, undrawn = placed.route(flip=False)
+    if undrawn:
+        other = placed.route(flip=True)
+        if len(other[1]) < len(undrawn):
+            drawn, undrawn = other
+    return Block(placed.boxes, drawn, undrawn, placed.height)
 
-    column: dict[str, int] = {}
-    for ls in layers:
-        wanted = {n: sum(column[p] for p in preds[n]) / len(preds[n]) for n in ls if preds[n]}
-        for n, col in zip(ls, _slots(ls, wanted, grid.columns), strict=True):
-            column[n] = col
-    boxes: dict[str, Box] = {}
-    layer_of: dict[str, int] = {}
-    bottoms: list[float] = []
-    y = y0
-    for i, ls in enumerate(layers):
-        h = max(heights[n] for n in ls)
-        for n in ls:
-            boxes[n] = Box(grid.column_x(x0, column[n]), y, grid.node_w, heights[n])
-            layer_of[n] = i
-        bottoms.append(y + h)
-        y += h + grid.gap_y
 
-    def tracks(below_layer: int) -> list[float]:
-        top = bottoms[below_layer]
+class _Placed:
+    """The boxes of one block in their layers and columns, and the routing of its lines."""
+
+    def __init__(self, nodes: Sequence[str], reduced: list[Edge], layers: list[list[str]],
+                 heights: dict[str, float], grid: Grid, x0: float, y0: float) -> None:
+        self.nodes, self.reduced, self.grid = nodes, reduced, grid
+        preds: dict[str, list[str]] = {n: [] for n in nodes}
+        for a, b in reduced:
+            preds[b].append(a)
+        column: dict[str, int] = {}
+        for ls in layers:
+            wanted = {n: sum(column[p] for p in preds[n]) / len(preds[n]) for n in ls if preds[n]}
+            for n, col in zip(ls, _slots(ls, wanted, grid.columns), strict=True):
+                column[n] = col
+        self.boxes: dict[str, Box] = {}
+        self.layer_of: dict[str, int] = {}
+        self.bottoms: list[float] = []
+        y = y0
+        for i, ls in enumerate(layers):
+            for n in ls:
+                self.boxes[n] = Box(grid.column_x(x0, column[n]), y, grid.node_w, heights[n])
+                self.layer_of[n] = i
+            self.bottoms.append(y + max(heights[n] for n in ls))
+            y = self.bottoms[-1] + grid.gap_y
+        self.height = y - grid.gap_y - y0 if layers else 0.0
+        outs: dict[str, list[Edge]] = {n: [] for n in nodes}
+        ins: dict[str, list[Edge]] = {n: [] for n in nodes}
+        for e in reduced:
+            outs[e[0]].append(e)
+            ins[e[1]].append(e)
+        self.out_port, self.in_port = self._ports(outs, 1), self._ports(ins, 0)
+        self.lanes = grid.lanes(x0)
+        self.span = {e: self.layer_of[e[1]] - self.layer_of[e[0]] for e in reduced}
+        self.obstacles = [(n, (b.x - CLEARANCE, b.y - CLEARANCE, b.right + CLEARANCE, b.bottom + CLEARANCE))
+                          for n, b in self.boxes.items()]
+
+    def _tracks(self, below_layer: int) -> list[float]:
+        top, grid = self.bottoms[below_layer], self.grid
         return [top + grid.gap_y * (t + 1) / (grid.tracks + 1) for t in range(grid.tracks)]
 
-    # one port per line end, spread along the box's bottom (out) and top (in) edges
-    def ports(ends: dict[str, list[Edge]], other: int) -> dict[Edge, float]:
-        out: dict[Edge, float] = {}
+    def _ports(self, ends: dict[str, list[Edge]], other: int) -> dict[Edge, float]:
+        """One port per line end, spread along the box's bottom (out) and top (in) edges."""
+        boxes, out = self.boxes, {}
         for n, es in ends.items():
-            es.sort(key=lambda e: (boxes[e[other]].x, layer_of[e[other]], nodes.index(e[other])))
+            es.sort(key=lambda e: (boxes[e[other]].x, self.layer_of[e[other]], self.nodes.index(e[other])))
             for k, e in enumerate(es):
                 out[e] = boxes[n].x + boxes[n].w * (k + 1) / (len(es) + 1)
         return out
 
-    outs: dict[str, list[Edge]] = {n: [] for n in nodes}
-    ins: dict[str, list[Edge]] = {n: [] for n in nodes}
-    for e in reduced:
-        outs[e[0]].append(e)
-        ins[e[1]].append(e)
-    out_port, in_port = ports(outs, 1), ports(ins, 0)
-    lanes = grid.lanes(x0)
-
-    def candidates(e: Edge, flip: bool) -> Iterator[Route]:
+    def _candidates(self, e: Edge, flip: bool) -> Iterator[Route]:
         """Routes for one edge, shortest first: with its own ports, then with ports moved aside
         (when a run would line up with another); ``flip`` takes the tracks bottom-up."""
-        a, b = boxes[e[0]], boxes[e[1]]
-        la, lb = layer_of[e[0]], layer_of[e[1]]
+        a, b = self.boxes[e[0]], self.boxes[e[1]]
+        la, lb = self.layer_of[e[0]], self.layer_of[e[1]]
         for moves in (PORT_MOVES[:1], PORT_MOVES[1:] if lb == la + 1 else PORT_MOVES[1:3]):
             found: list[tuple[float, int, Route]] = []
             for da, db in moves:
-                pa, pb = out_port[e] + da, in_port[e] + db
+                pa, pb = self.out_port[e] + da, self.in_port[e] + db
                 if not (a.x + 12 <= pa <= a.right - 12 and b.x + 12 <= pb <= b.right - 12):
                     continue
                 moved = abs(da) + abs(db)
                 if lb == la + 1:
                     if pa == pb:
                         found.append((moved, 0, Route(*e, ((pa, a.bottom), (pb, b.y)))))
-                    for t, ty in enumerate(tracks(la)):
+                    for t, ty in enumerate(self._tracks(la)):
                         found.append((moved + abs(pa - pb), -t if flip else t,
                                       Route(*e, ((pa, a.bottom), (pa, ty), (pb, ty), (pb, b.y)))))
                     continue
-                near = sorted(lanes, key=lambda x: (abs(pa - x) + abs(x - pb), x))[:4 if not moved else 2]
-                for n, (y1, lane, y2) in enumerate(itertools.product(tracks(la), near, tracks(lb - 1))):
+                near = sorted(self.lanes, key=lambda x: (abs(pa - x) + abs(x - pb), x))[:4 if not moved else 2]
+                for n, (y1, lane, y2) in enumerate(itertools.product(self._tracks(la), near, self._tracks(lb - 1))):
                     pts = ((pa, a.bottom), (pa, y1), (lane, y1), (lane, y2), (pb, y2), (pb, b.y))
                     found.append((moved + abs(pa - lane) + abs(lane - pb), -n if flip else n, Route(*e, pts)))
             yield from (r for _, _, r in sorted(found, key=lambda f: (f[0], f[1])))
 
-    span = {e: layer_of[e[1]] - layer_of[e[0]] for e in reduced}
-    obstacles = [(n, (b.x - CLEARANCE, b.y - CLEARANCE, b.right + CLEARANCE, b.bottom + CLEARANCE))
-                 for n, b in boxes.items()]
-
-    def route(flip: bool) -> tuple[list[Route], list[Edge]]:
+    def route(self, flip: bool) -> tuple[list[Route], list[Edge]]:
         """Accept lines one by one (shortest span first) where they fit; the rest are undrawn."""
         accepted: list[Route] = []
         taken: list[Taken] = []
         undrawn: list[Edge] = []
-        for e in sorted(reduced, key=lambda e: (span[e], boxes[e[1]].x, out_port[e],
-                                                 nodes.index(e[1]), nodes.index(e[0]))):
-            found = next((r for r in candidates(e, flip) if _fits(r, obstacles, taken)), None)
+        boxes, nodes = self.boxes, self.nodes
+        for e in sorted(self.reduced, key=lambda e: (self.span[e], boxes[e[1]].x, self.out_port[e],
+                                                      nodes.index(e[1]), nodes.index(e[0]))):
+            found = next((r for r in self._candidates(e, flip) if _fits(r, self.obstacles, taken)), None)
             if found is None:
                 undrawn.append(e)
             else:
                 accepted.append(found)
                 taken.append(_taken(found))
         return accepted, undrawn
-
-    # greedy tracks top-down can block a line that bottom-up would draw: when a line is left
-    # out, try the other way and keep the one that draws more (on the real curriculum: 151 of
-    # 172 lines instead of 136)
-    drawn, undrawn = route(False)
-    if undrawn:
-        other = route(True)
-        if len(other[1]) < len(undrawn):
-            drawn, undrawn = other
-    return Block(boxes, drawn, undrawn, y - grid.gap_y - y0 if layers else 0.0)

@@ -10,112 +10,20 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TypeVar
 
-import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from roadmap_site import gc_pause, markup
 from roadmap_site.curriculum import Curriculum, PhaseNode, ResourceEntry, RoadmapNode, TopicNode
-from roadmap_site.model import LEVELS, RESOURCE_TYPES, SubtopicNode
+from roadmap_site.model import LEVEL_LABELS, RESOURCE_TYPES, TYPE_LABELS
 from roadmap_site.references import qualify
 from roadmap_site.render import diagram, urls
 from roadmap_site.render.icons import icon
+from roadmap_site.render.templating import env, front_matter, hours, level_range, plain, subtopic_tree
+from roadmap_site.revisions import revision
 
-TYPE_LABELS = {
-    "official": "Official", "docs": "Documentation", "book": "Book", "course": "Course",
-    "video": "Video", "article": "Article", "paper": "Paper", "tool": "Tool",
-    "dataset": "Dataset", "podcast": "Podcast",
-}
-
-class _TemplateCodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept beside them (as Python keeps .pyc files), keyed by a checksum
-    of the source: compiling the six templates is a tenth of a small site's rendering.
-    A folder that cannot be written only means no cache."""
-
-    def load_bytecode(self, bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # unreadable, truncated, from another Python: compile instead
-            bucket.reset()
-
-    def dump_bytecode(self, bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
-def _code_cache() -> jinja2.BytecodeCache | None:
-    folder = Path(__file__).resolve().parent.parent / "templates" / "__pycache__"
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError:
-        return None
-    return _TemplateCodeCache(str(folder), "%s.jinja-cache")
-
-
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("roadmap_site", "templates"),
-    bytecode_cache=_code_cache(),
-    autoescape=True,  # the templates emit HTML inside Markdown: escape everything from YAML
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-)
-
-# The characters Python-Markdown lets a backslash escape (others would show the backslash).
-# < > & are left to HTML escaping, which runs afterwards.
 T = TypeVar("T")
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-
-
-def md_escape(text: str) -> Markup:
-    """Text for a Markdown heading: every Markdown special escaped, then HTML-escaped."""
-    return escape(_MD_SPECIAL.sub(r"\\\1", text))
-
-
-def hours(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{text} h"
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
-
-
-def level_range(levels: list[str] | None) -> str:
-    if not levels:
-        return ""
-    ordered = [lv for lv in LEVELS if lv in levels]
-    names = [lv.capitalize() for lv in ordered]
-    return names[0] if len(names) == 1 else f"{names[0]} to {names[-1].lower()}"
-
-
-@dataclass
-class SubtopicView:
-    title: str
-    anchor: str
-    children: list[SubtopicView]
-
-
-def subtopic_tree(items: list, used: Counter | None = None) -> list[SubtopicView]:
-    used = used if used is not None else Counter()
-    out = []
-    for item in items:
-        title = item.title if isinstance(item, SubtopicNode) else item
-        anchor = "st-" + slug(title)[:60]
-        used[anchor] += 1
-        if used[anchor] > 1:
-            anchor += f"-{used[anchor]}"
-        children = subtopic_tree(item.subtopics, used) if isinstance(item, SubtopicNode) else []
-        out.append(SubtopicView(title, anchor, children))
-    return out
-
 
 # Material's search: a topic page outranks the pages that list topics (roadmaps, phases,
 # projects, tracks), so that a topic's name finds the topic; the catalog is left out (its
@@ -123,30 +31,6 @@ def subtopic_tree(items: list, used: Counter | None = None) -> list[SubtopicView
 TOPIC_SEARCH = {"boost": 4}
 LIST_SEARCH = {"boost": 0.5}
 NO_SEARCH = {"exclude": True}
-
-
-def front_matter(title: str, description: str = "", tags: list[str] | None = None,
-                 search: dict | None = None) -> str:
-    # Material inserts meta.title as HTML and meta.description into an attribute, unescaped.
-    data = {"title": markup.theme_text(title), "description": str(escape(description)), "tags": tags,
-            "search": search}
-    # JSON is valid YAML and json.dumps is far faster than yaml.safe_dump (measured).
-    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items() if v]
-    return Markup("---\n" + "\n".join(lines) + "\n---\n")  # YAML, not HTML: no autoescape
-
-
-_env.filters["md_escape"] = md_escape
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-_env.filters["month"] = lambda value: f"{_MONTHS[int(value[5:7]) - 1]} {value[:4]}"  # "2026-12"
-
-
-def plain(text: str, limit: int = 160) -> str:
-    """Summary as plain text (meta description): references become their ids' words."""
-    text = markup.INLINE_REF.sub(lambda m: m.group(2) or m.group(1).rsplit("/", 1)[-1], text)
-    text = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class RenderCache:
@@ -249,7 +133,7 @@ class SiteRenderer:
         self.c = curriculum
         self.directory_urls = directory_urls
         self.cache = cache if cache is not None else RenderCache()
-        self._macros = _env.get_template("_macros.j2").make_module(
+        self._macros = env.get_template("_macros.j2").make_module(
             {"icon": icon, "level_range": level_range, "TYPE_LABELS": TYPE_LABELS})
 
     # -- helpers bound to the page being rendered ---------------------------------------
@@ -265,7 +149,7 @@ class SiteRenderer:
                 html = _URL_SLOT.sub(lambda m: topic_url(m.group(1)), html)
             return Markup(html)
 
-        return {"link": link, "topic_url": topic_url, "md": md,
+        return {"topic_url": topic_url, "md": md,
                 "roadmap_url": lambda rid: link(urls.roadmap_page(rid)),
                 "phase_url": lambda rid, pid: link(urls.phase_page(rid, pid)),
                 "project_url": lambda rid, pid: link(urls.project_page(rid, pid))}
@@ -276,19 +160,19 @@ class SiteRenderer:
         Converted once per text (a summary shows on its topic, phase and roadmap pages), and
         kept across serve rebuilds while the titles of the topics it references stay the same.
         """
-        topics = self.c.topics
+        topics, current = self.c.topics, self.c.current
         refs = tuple((key, topics[key].title if key in topics else None)
-                     for key in (qualify(m.group(1), roadmap) for m in markup.INLINE_REF.finditer(text)))
+                     for key in (current(qualify(m.group(1), roadmap)) for m in markup.INLINE_REF.finditer(text)))
 
-        def resolve(key: str):
-            topic = topics.get(key)
-            return (f"\x00{key}\x00", topic.title) if topic else None
+        def resolve(key: str):  # a former id links to the topic's page now, not to its redirect
+            topic = topics.get(current(key))
+            return (f"\x00{topic.key}\x00", topic.title) if topic else None
 
         return self.cache.summary((text, roadmap, refs),
                                   lambda: str(markup.render_inline(text, roadmap, resolve)))
 
     def _render(self, template: str, src: str, **context) -> str:
-        return _env.get_template(template).render(
+        return env.get_template(template).render(
             c=self.c, src=src, hours=hours, icon=icon, level_range=level_range,
             TYPE_LABELS=TYPE_LABELS, RESOURCE_TYPES=RESOURCE_TYPES, **self._helpers(src),
             **context)
@@ -434,7 +318,7 @@ class SiteRenderer:
         src = urls.topic_page(topic.key)
         roadmap = roadmap or self.c.roadmap(topic.roadmap)
         phase = phase or self.c.phase(topic.roadmap, topic.phase)
-        return self._render("topic.md.j2", src, topic=topic, roadmap=roadmap, phase=phase,
+        return self._render("topic.md.j2", src, topic=topic, roadmap=roadmap, phase=phase, rev=revision(topic.data),
                             subtopics=self.subtopics_html(topic) if topic.data.subtopics else "",
                             resource_card=self.resource_card,
                             front=front_matter(title=topic.title, tags=list(topic.data.tags),
@@ -455,7 +339,7 @@ class SiteRenderer:
 
         def levels(roadmap: RoadmapNode) -> list[tuple[str, int]]:
             counts = Counter(t.data.level for t in roadmap.topics)
-            return [(lv, counts[lv]) for lv in LEVELS if counts[lv]]
+            return [(lv, counts[lv]) for lv in LEVEL_LABELS if counts[lv]]
 
         svg = diagram.render_overview_svg(self.c, self._helpers(src)["roadmap_url"])
         return self._render("overview.md.j2", src, levels=levels, diagram=svg)
@@ -509,7 +393,7 @@ class SiteRenderer:
             users = self.c.resource_users.get(rid, [])
             roadmaps = " ".join(dict.fromkeys(key.split("/", 1)[0] for key in users))
             by_type[res.type].append((rid, res, users, roadmaps))
-        return self._render("resources.md.j2", urls.RESOURCES, LEVELS=LEVELS,
+        return self._render("resources.md.j2", urls.RESOURCES, LEVEL_LABELS=LEVEL_LABELS,
                             by_type={t: v for t, v in by_type.items() if v},
                             front=front_matter(title="Resources", search=NO_SEARCH,
                                                description="Every resource of the curriculum, by type."))

@@ -23,13 +23,15 @@ def resolve_references(markdown: str, src: str, curriculum: Curriculum) -> tuple
 
     def link(m: re.Match) -> str:
         ref, label = m.group(1), m.group(2)
-        topic = curriculum.topics.get(ref)
+        # A former id (an alias) resolves silently: a hand-written page keeps building under
+        # --strict after a rename; the curriculum's own references get a warning (merge.Known).
+        topic = curriculum.topics.get(curriculum.current(ref))
         if topic is None:
             unknown.append(ref)
             return m.group(0)
         text = (label or topic.title).replace("[", "\\[").replace("]", "\\]")
         # Link the page's source: MkDocs checks it and turns it into the right URL.
-        target = posixpath.relpath(urls.topic_page(ref), posixpath.dirname(src) or ".")
+        target = posixpath.relpath(urls.topic_page(topic.key), posixpath.dirname(src) or ".")
         return f"[{text}]({target})"
 
     out, last = [], 0

@@ -94,8 +94,9 @@ def _relative(to: tuple[str, ...], base: tuple[str, ...]) -> str:
 
 
 def generated_pages(curriculum) -> list[tuple[str, str]]:
-    """Every page the generator writes (what SiteRenderer.pages() keys) as (source path, what
-    it is, for messages); a roadmap may take the path of a page of the site's own (review/)."""
+    """Every page the generator writes (what SiteRenderer.pages() keys, and the redirects) as
+    (source path, what it is, for messages); a roadmap may take the path of a page of the site's
+    own (review/)."""
     out = [(RESOURCES, "the Resources page"), (REVIEW, "the Review page"), (PLAN, "the Plan page")]
     out += [(track_page(t.id), f"the page of track '{t.id}'") for t in curriculum.tracks]
     out += [(TRACKS, "the Tracks page")] if curriculum.tracks else []
@@ -106,6 +107,9 @@ def generated_pages(curriculum) -> list[tuple[str, str]]:
             if phase.data.project:
                 out.append((project_page(roadmap.id, phase.id), f"the project of phase '{roadmap.id}/{phase.id}'"))
             out += [(topic_page(t.key), f"the page of topic '{t.key}'") for t in phase.topics]
+    # A redirect from a former topic URL (render/redirects.py) is written where that topic's
+    # page was: nothing else may take the address.
+    out += [(topic_page(old), f"the redirect from former topic '{old}'") for old in sorted(curriculum.aliases)]
     return out
 
 

@@ -29,18 +29,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from roadmap_site import gc_pause, site_assets
+from roadmap_site import gc_pause
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
-from roadmap_site.render import urls
-from roadmap_site.render.nav import build_nav
-from roadmap_site.render.pages import RenderCache, SiteRenderer
-from roadmap_site.render.site import extra_files
-from roadmap_site.render.text import OVERVIEW_MARKER, TAGS_MARKER, resolve_references, unknown_reference_diagnostics
+from roadmap_site.render.pages import RenderCache
+from roadmap_site.render.site import SCRIPTS, STYLESHEETS, GeneratedSite, assemble, hand_written_pages
 
 log = logging.getLogger("mkdocs.plugins.roadmap_site")
-ASSET_DIR = site_assets.FOLDER + "/"
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 EMPTY = Curriculum([], {}, {}, {})
 
@@ -117,7 +113,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.serving = False
         self.cache = FileCache()
         self.render_cache = RenderCache()  # kept across serve rebuilds, like the FileCache
-        self.renderer: SiteRenderer | None = None
+        self.site: GeneratedSite | None = None
         self.result: LoadResult | None = None
         self.last_good: LoadResult | None = None
         self.user_nav: list | None = None
@@ -133,10 +129,9 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         directory = (root / self.config.curriculum_dir).resolve()
         if str(directory) not in config.watch:
             config.watch.append(str(directory))
-        for asset in site_assets.EVERY_PAGE:  # shipped in the package, so the plugin works in any site
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if ASSET_DIR + asset not in target:
-                target.append(ASSET_DIR + asset)
+        # Shipped in the package, so the plugin works in any site.
+        config.extra_css += [a for a in STYLESHEETS if a not in config.extra_css]
+        config.extra_javascript += [a for a in SCRIPTS if a not in config.extra_javascript]
         # MkDocs hands on_config a fresh config each rebuild: keep the user's own nav.
         self.user_nav = config.nav
         self.serving = self.serving or _called_from_serve()
@@ -168,26 +163,22 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
     @staticmethod
     def _clashes(result: LoadResult, config: MkDocsConfig) -> str:
         """Pages that would be written to one address (checked here, before site/ is cleaned)."""
-        docs = Path(config.docs_dir)
-        hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
-        found = urls.collisions(urls.generated_pages(result.curriculum), hand_written, config.use_directory_urls)
-        return "; ".join(f"{a} and {b} would both be the page /{url}: rename one" for url, a, b in found)
+        site = assemble(result.curriculum, hand_written_pages(Path(config.docs_dir)),
+                        directory_urls=config.use_directory_urls, render=False)
+        return "; ".join(f"{d.message}: {d.hint}" for d in site.diagnostics)
 
     def _fail_early_in_strict_mode(self, result: LoadResult, config: MkDocsConfig) -> None:
         """What would fail a strict build later (a curriculum warning, an unknown [[ref]] in a
         docs page) fails it now, before MkDocs cleans site/: the last good site stays."""
         warnings = [d for d in result.diagnostics if d.severity == "warning"]
         docs = Path(config.docs_dir)
-        for path in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
-            rel = path.relative_to(docs).as_posix()
-            if any(part.startswith(".") for part in rel.split("/")):
-                continue  # MkDocs skips dot files
+        site = assemble(result.curriculum, [], directory_urls=config.use_directory_urls, render=False)
+        for rel in hand_written_pages(docs):
             try:
-                text = path.read_text(encoding="utf-8")
+                text = (docs / rel).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue  # MkDocs reports it itself
-            _, unknown = resolve_references(text, rel, result.curriculum)
-            for d in unknown_reference_diagnostics(str(path), unknown, result.curriculum):
+            for d in site.docs_page(text, rel, str(docs / rel))[1]:
                 log.warning(d.format())
                 warnings.append(d)
         if warnings:
@@ -215,17 +206,18 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         # last build rendered from unchanged files is reused (see RenderCache).
         if not self.serving:
             self.render_cache = RenderCache()
-        self.renderer = renderer = SiteRenderer(curriculum, config.use_directory_urls, self.render_cache)
-        for src_uri, content in (renderer.pages().items() if self.last_good else ()):
+        docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
+        # Clashes were checked in on_config (a build stops there; serve keeps the last good).
+        self.site = site = assemble(curriculum, [], user_nav=self.user_nav,
+                                    directory_urls=config.use_directory_urls, cache=self.render_cache)
+        for src_uri, content in (site.pages.items() if self.last_good else ()):
             existing = files.get_file_from_path(src_uri)
             if existing is not None:  # only under serve: a build stops on it in on_config
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=content))
-        for path, content in extra_files(renderer).items():
+        for path, content in site.files.items():
             files.append(File.generated(config, path, content=content))
-        docs_pages = [f.src_uri for f in files.documentation_pages()
-                      if not f.generated_by]
-        config.nav = build_nav(self.user_nav, curriculum, docs_pages)
+        config.nav = site.navigation(docs_pages)
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -238,16 +230,11 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
                          files: Files) -> str:
         if not self.config.enabled or self.last_good is None or page.file.generated_by:
             return markdown
-        curriculum = self.last_good.curriculum
-        if OVERVIEW_MARKER in markdown or TAGS_MARKER in markdown:
-            renderer = self.renderer
-            if renderer is None or renderer.c is not curriculum or renderer.directory_urls != config.use_directory_urls:
-                renderer = SiteRenderer(curriculum, config.use_directory_urls, self.render_cache)
-            if OVERVIEW_MARKER in markdown:
-                markdown = markdown.replace(OVERVIEW_MARKER, renderer.overview(page.file.src_uri))
-            if TAGS_MARKER in markdown:
-                markdown = markdown.replace(TAGS_MARKER, renderer.tag_listing(page.file.src_uri))
-        text, unknown = resolve_references(markdown, page.file.src_uri, curriculum)
-        for d in unknown_reference_diagnostics(page.file.abs_src_path, unknown, curriculum):
+        site = self.site
+        if site is None or site.renderer.c is not self.last_good.curriculum:
+            site = assemble(self.last_good.curriculum, [], directory_urls=config.use_directory_urls,
+                            cache=self.render_cache, render=False)
+        text, warnings = site.docs_page(markdown, page.file.src_uri, page.file.abs_src_path)
+        for d in warnings:
             log.warning(d.format())
         return text

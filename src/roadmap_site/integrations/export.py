@@ -15,16 +15,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roadmap_site import mkdocs_yaml, site_assets
 from roadmap_site.diagnostics import Diagnostic, display_path
+from roadmap_site.integrations import mkdocs_yaml
 from roadmap_site.pipeline import load_curriculum
-from roadmap_site.render import urls
-from roadmap_site.render.nav import build_nav
-from roadmap_site.render.pages import SiteRenderer
-from roadmap_site.render.site import extra_files
-from roadmap_site.render.text import OVERVIEW_MARKER, TAGS_MARKER, resolve_references, unknown_reference_diagnostics
+from roadmap_site.render.site import ASSETS, SCRIPTS, STYLESHEETS, GeneratedSite, assemble, hand_written_pages
 
-ASSETS_DIR = site_assets.FOLDER  # under docs/, where the plugin's assets are copied
 MARKER = ".roadmap-site-export"  # marks a folder this command may replace, and lists what it wrote
 MARKER_HEADER = "roadmap-site export: the files below were written by it; anything else here is kept"
 MARKDOWN = (".md", ".markdown")
@@ -69,36 +64,17 @@ def export(config_file: Path, out_dir: Path, *, in_place: bool = False) -> Expor
     result = ExportResult(list(loaded.diagnostics))
     if not loaded.ok:
         return result
-    curriculum = loaded.curriculum
-    directory_urls = config.get("use_directory_urls", True) is not False
     docs_dir = project / config.get("docs_dir", "docs")
-    hand_written = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
-                          ) if docs_dir.is_dir() else []
-    for url, a, b in urls.collisions(urls.generated_pages(curriculum), hand_written, directory_urls):
-        result.diagnostics.append(Diagnostic(display_path(config_file), 1, 1, "error",
-                                             f"{a} and {b} would both be the page /{url}", "rename one"))
+    site = assemble(loaded.curriculum, hand_written_pages(docs_dir), user_nav=config.get("nav"),
+                    directory_urls=config.get("use_directory_urls", True) is not False,
+                    source=display_path(config_file))
+    result.diagnostics += site.diagnostics
     if not result.ok:
         return result
-    renderer = SiteRenderer(curriculum, directory_urls)
-
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir.parent))
     try:
-        docs_out = staging / "docs"
-        generated = renderer.pages()
-        docs_pages = _write_docs(docs_dir, docs_out, generated, renderer, curriculum, result)
-        for src_uri, content in generated.items():
-            _write(docs_out / src_uri, content)
-        result.generated = len(generated)
-        # The files the plugin adds beside the pages: JSON, the schema, the assets.
-        for path, content in extra_files(renderer).items():
-            (docs_out / path).parent.mkdir(parents=True, exist_ok=True)
-            (docs_out / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-        result.assets = [f"{ASSETS_DIR}/{name}" for name in (*site_assets.EVERY_PAGE, *site_assets.ON_DEMAND)]
-        config = _copy_theme_files(config, project, staging)
-        config = _plain_config(config, curriculum, docs_pages, result.assets)
-        _write(staging / "mkdocs.yml", "# Exported by roadmap-site: build with plain MkDocs, no plugin"
-               " needed.\n" + mkdocs_yaml.dump(config))
+        _write_project(site, config, project, docs_dir, staging, result)
         written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if not p.is_dir())
         (staging / MARKER).write_text("\n".join([MARKER_HEADER, *written]) + "\n", encoding="utf-8")
         (_sync if in_place and (out_dir / MARKER).is_file() else _replace)(out_dir, staging, set(written))
@@ -106,6 +82,23 @@ def export(config_file: Path, out_dir: Path, *, in_place: bool = False) -> Expor
         if staging.exists():
             shutil.rmtree(staging)
     return result
+
+
+def _write_project(site: GeneratedSite, config: dict, project: Path, docs_dir: Path, staging: Path,
+                   result: ExportResult) -> None:
+    """Write the plain project into ``staging``: docs (hand-written and generated, and the
+    files beside them), the theme files the config names, and the plain mkdocs.yml."""
+    docs_out = staging / "docs"
+    docs_pages = _write_docs(docs_dir, docs_out, site, result)
+    for path, content in {**site.pages, **site.files}.items():
+        (docs_out / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs_out / path).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    result.generated = len(site.pages)
+    result.assets = list(ASSETS)
+    config = _copy_theme_files(config, project, staging)
+    config = _plain_config(config, site.navigation(docs_pages))
+    _write(staging / "mkdocs.yml", "# Exported by roadmap-site: build with plain MkDocs, no plugin"
+           " needed.\n" + mkdocs_yaml.dump(config))
 
 
 def _earlier_export(out_dir: Path) -> set[str] | None:
@@ -190,8 +183,7 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _write_docs(docs_dir: Path, docs_out: Path, generated: dict[str, str], renderer: SiteRenderer,
-                curriculum, result: ExportResult) -> list[str]:
+def _write_docs(docs_dir: Path, docs_out: Path, site: GeneratedSite, result: ExportResult) -> list[str]:
     """Copy the hand-written docs, resolving what the plugin resolves in on_page_markdown."""
     pages: list[str] = []
     if not docs_dir.is_dir():
@@ -212,12 +204,8 @@ def _write_docs(docs_dir: Path, docs_out: Path, generated: dict[str, str], rende
         except UnicodeDecodeError as exc:
             raise ExportError(f"{display_path(path)}: not valid UTF-8 (byte {exc.start}); "
                               "save it as UTF-8") from None
-        if OVERVIEW_MARKER in text:
-            text = text.replace(OVERVIEW_MARKER, renderer.overview(src_uri))
-        if TAGS_MARKER in text:
-            text = text.replace(TAGS_MARKER, renderer.tag_listing(src_uri))
-        text, unknown = resolve_references(text, src_uri, curriculum)
-        result.diagnostics += unknown_reference_diagnostics(str(path), unknown, curriculum)
+        text, warnings = site.docs_page(text, src_uri, str(path))
+        result.diagnostics += warnings
         _write(target, text)
     return pages
 
@@ -258,7 +246,7 @@ def _copy_into(rel: str, project: Path, staging: Path) -> str:
     return target_rel
 
 
-def _plain_config(config: dict, curriculum, docs_pages: list[str], assets: list[str]) -> dict:
+def _plain_config(config: dict, nav: list) -> dict:
     out = dict(config)
     out["docs_dir"] = "docs"
     for key in ("site_dir", "watch"):  # the export's own defaults; curriculum/ is not copied
@@ -269,14 +257,9 @@ def _plain_config(config: dict, curriculum, docs_pages: list[str], assets: list[
         # Zensical's default look is its "modern" variant; "classic" is Material's, which
         # this site is designed and tested in. MkDocs passes the key on unused.
         out["theme"] = {**theme, "variant": "classic"}
-    out["nav"] = build_nav(config.get("nav"), curriculum, docs_pages)
-    every_page = [a for a in assets if posixpath.basename(a) in site_assets.EVERY_PAGE]
-    css = [a for a in every_page if a.endswith(".css")]
-    js = [a for a in every_page if a.endswith((".js", ".mjs"))]
-    if css:
-        out["extra_css"] = list(config.get("extra_css") or []) + css
-    if js:
-        out["extra_javascript"] = list(config.get("extra_javascript") or []) + js
+    out["nav"] = nav
+    out["extra_css"] = list(config.get("extra_css") or []) + STYLESHEETS
+    out["extra_javascript"] = list(config.get("extra_javascript") or []) + SCRIPTS
     return out
 
 
