@@ -6,6 +6,9 @@
      five letters or more, so that "kubernets", "tranformer" or "autoencorder" still find it.
    Queries that use lunr's own syntax (+ - ~ ^ * : and quotes) are sent as typed. */
 (function () {
+  // Material's lunr worker only: Zensical, which builds the export, has a search of its own.
+  var generator = document.querySelector('meta[name="generator"]');
+  if (!generator || !/mkdocs-material/.test(generator.content)) return;
   var QUERY = 2; // Material's SearchMessageType.QUERY
   var SYNTAX = /["+~^*:]|(^|\s)-/;
 
