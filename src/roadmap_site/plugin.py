@@ -29,7 +29,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from roadmap_site import gc_pause, live_reload, site_assets
@@ -169,6 +169,8 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.kept: set[str] = set()
         self.rebuilt: set[str] = set()
         self.files: Files | None = None
+        self.order: list[File] | None = None  # the pages in the order MkDocs reads them
+        self.position = 0  # how far along that order the kept pages have been collected
         self.templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -290,6 +292,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         show the curriculum too ([[refs]], the overview, the tags page): always rebuilt."""
         self.tracking = self.serving and self.dirty and _search_plugins(config) is not None
         self.pages, self.kept, self.rebuilt, self.files = pages, set(), set(), files
+        self.order, self.position = None, 0
         if not self.tracking:
             return
         errors = None if self.result is None or self.result.ok else [d.format() for d in self.result.diagnostics]
@@ -307,21 +310,33 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         self.rebuilt.add(page.file.src_uri)
+        if self.tracking and self.kept:
+            self._collect_kept(config, files, until=page.file)
         return page
 
     @event_priority(110)  # before the tags plugin (100) builds its listings in on_env
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """MkDocs skipped reading the kept pages: run the other plugins' collection step
-        (``on_page_markdown``: the tags plugin reads front matter there) on them, so that
-        nothing they gather from every page (a tags listing) loses the kept ones."""
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = self.templates
         if self.tracking and self.kept:
-            for f in files.documentation_pages():
-                if f.page is not None and f.src_uri not in self.rebuilt:
-                    f.page.read_source(config)
-                    config.plugins.on_page_markdown(f.page.markdown, page=f.page, config=config, files=files)
+            self._collect_kept(config, files, until=None)
         return env
+
+    def _collect_kept(self, config: MkDocsConfig, files: Files, until: File | None) -> None:
+        """MkDocs skips reading a kept page: run the other plugins' collection step
+        (``on_page_markdown``: the tags plugin reads front matter there) on it, in the order
+        in which a full build reads the pages (what they gather keeps that order), so that
+        nothing gathered from every page (a tags listing, tags.json) loses the kept ones."""
+        if self.order is None:
+            self.order = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        while self.position < len(self.order):
+            f = self.order[self.position]
+            self.position += 1
+            if f is until:
+                return
+            if f.page is not None and f.src_uri not in self.rebuilt:
+                f.page.read_source(config)
+                config.plugins.on_page_markdown(f.page.markdown, page=f.page, config=config, files=files)
 
     @event_priority(50)  # before the search plugin (0) writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
