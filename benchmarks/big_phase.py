@@ -32,6 +32,29 @@ TOPIC = """  - id: t{i}
     resources:
       - ref: huge-book
       - ref: huge-docs
+    checks:
+      - question: What is topic {i}?
+        answer: The topic numbered {i} in the huge phase.
+      - question: Which phase holds topic {i}?
+        answer: The huge one, with every other numbered topic.
+      - question: Why does topic {i} exist?
+        answer: To make the phase large enough to need sections.
+    exercises:
+      - task: Read topic {i}.
+        outcome: You can say what topic {i} is about.
+"""
+PROJECT = """project:
+  title: Read them all
+  brief: Read every topic of the huge phase in order.
+  milestones:
+    - Read the first section.
+    - Read the rest.
+  acceptance:
+    - Every topic is marked done.
+    - Nothing was skipped.
+  topics:
+    - t0
+  hours: 2
 """
 
 
@@ -46,7 +69,7 @@ def project(into: Path, topics: int) -> Path:
                                      "phases: [all]\n", encoding="utf-8")
     (big / "phases" / "all.yml").write_text(
         "id: all\ntitle: All of it\nsummary: Every topic.\ntopics:\n"
-        + "".join(TOPIC.format(i=i) for i in range(topics)), encoding="utf-8")
+        + "".join(TOPIC.format(i=i) for i in range(topics)) + PROJECT, encoding="utf-8")
     catalog = into / "curriculum" / "resources" / "huge.yml"
     catalog.write_text("- id: huge-book\n  title: A book for the huge phase\n  url: https://example.org/book\n"
                        "  type: book\n  free: true\n- id: huge-docs\n  title: Docs for the huge phase\n"

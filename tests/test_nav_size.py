@@ -10,7 +10,8 @@ from pathlib import Path
 from conftest import GOOD
 from roadmap_site.pipeline import load_curriculum
 from roadmap_site.render import urls
-from roadmap_site.render.nav import MAX_TABS, SECTION_SIZE, build_nav, in_sections, roadmap_sections
+from roadmap_site.render.nav import MAX_TABS, build_nav, in_sections, roadmap_sections
+from roadmap_site.render.sections import SECTION_SIZE
 
 TOPIC = """  - id: t{i}
     title: Topic number {i}
@@ -54,12 +55,12 @@ def curriculum_with(tmp_path: Path, *, topics: int = 0, roadmaps: int = 0):
 
 
 def test_sections_keep_every_entry_in_order():
-    entries = list(range(2 * SECTION_SIZE + 1))
-    sections = in_sections(entries, SECTION_SIZE, "Topics")
-    assert [len(next(iter(s.values()))) for s in sections] == [SECTION_SIZE, SECTION_SIZE, 1]
+    entries = list(range(2 * MAX_TABS + 1))
+    sections = in_sections(entries, MAX_TABS, "Roadmaps")
+    assert [len(next(iter(s.values()))) for s in sections] == [MAX_TABS, MAX_TABS, 1]
     assert [x for s in sections for x in next(iter(s.values()))] == entries
-    assert list(sections[-1]) == [f"Topics {2 * SECTION_SIZE + 1}"]
-    assert in_sections(entries[:SECTION_SIZE], SECTION_SIZE, "Topics") == entries[:SECTION_SIZE]
+    assert list(sections[-1]) == [f"Roadmaps {2 * MAX_TABS + 1}"]
+    assert in_sections(entries[:MAX_TABS], MAX_TABS, "Roadmaps") == entries[:MAX_TABS]
 
 
 def test_a_huge_phase_is_split_into_sections_of_its_topics(tmp_path):
@@ -73,8 +74,15 @@ def test_a_huge_phase_is_split_into_sections_of_its_topics(tmp_path):
     assert [list(s)[0] for s in sections] == [
         f"Topics 1\u2013{SECTION_SIZE}", f"Topics {SECTION_SIZE + 1}\u2013{2 * SECTION_SIZE}",
         f"Topics {2 * SECTION_SIZE + 1}\u2013{count}"]
-    assert all(len(pages_of(s)) <= SECTION_SIZE for s in sections)
-    assert pages_of(sections) == [urls.topic_page(f"big/t{i}") for i in range(count)]
+    # each section: its own page first (Material's section index), then its topics
+    firsts = [1, SECTION_SIZE + 1, 2 * SECTION_SIZE + 1]
+    lasts = [SECTION_SIZE, 2 * SECTION_SIZE, count]
+    assert [pages_of(s)[0] for s in sections] == [
+        f"big/phases/huge/topics-{a}-{b}/index.md" for a, b in zip(firsts, lasts, strict=True)]
+    assert all(len(pages_of(s)) <= SECTION_SIZE + 1 for s in sections)
+    assert [p for s in sections for p in pages_of(s)[1:]] == [urls.topic_page(f"big/t{i}") for i in range(count)]
+    generated = {src for src, _ in urls.generated_pages(curriculum)}
+    assert {pages_of(s)[0] for s in sections} <= generated
 
 
 def test_small_phases_and_few_roadmaps_keep_a_tab_each_and_flat_phases(tmp_path):

@@ -5,15 +5,16 @@ project.
 Its size per page is bounded. Material renders the navigation into every page; with
 ``navigation.prune`` a page carries only the entries of the sections on its own path (and a
 link for each other section beside them). So a phase of more than ``SECTION_SIZE`` topics is
-split into sections of at most that many ("Topics 1–40", ...), and more than ``MAX_TABS``
-roadmaps share one "Roadmaps" tab in sections of at most that many: a topic page's
-navigation then grows with neither the size of its phase nor the number of roadmaps.
+split into sections, each with its own index page (see ``sections``), and more than
+``MAX_TABS`` roadmaps share one "Roadmaps" tab in sections of at most that many: a topic
+page's navigation then grows with neither the size of its phase nor the number of roadmaps.
 """
 
 from __future__ import annotations
 
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.markup import theme_text
+from roadmap_site.render import sections as topic_sections
 from roadmap_site.render import urls
 
 ROADMAPS_PLACEHOLDER = "roadmap-site://roadmaps"
@@ -26,13 +27,12 @@ PAGES = {RESOURCES_PLACEHOLDER: ("Resources", urls.RESOURCES), REVIEW_PLACEHOLDE
          PLAN_PLACEHOLDER: ("Plan", urls.PLAN)}
 
 
-SECTION_SIZE = 40  # topics of a phase in one navigation section, at most
 MAX_TABS = 12  # roadmaps that get a tab each; more share one "Roadmaps" tab
 
 
 def in_sections(entries: list, size: int, name: str) -> list:
     """``entries`` as they are when there are at most ``size``, else in numbered sections of
-    at most ``size`` ("Topics 1–40", "Topics 41–80", ...), in the same order."""
+    at most ``size`` ("Roadmaps 1–12", "Roadmaps 13–24", ...), in the same order."""
     if len(entries) <= size:
         return entries
     def label(first: int, last: int) -> str:
@@ -48,8 +48,12 @@ def roadmap_sections(curriculum: Curriculum) -> list[dict]:
         items: list = [urls.roadmap_page(roadmap.id)]
         for phase in roadmap.phases:
             pages: list = [urls.phase_page(roadmap.id, phase.id)]
-            pages += in_sections([{theme_text(t.title): urls.topic_page(t.key)} for t in phase.topics],
-                                 SECTION_SIZE, "Topics")
+            split = topic_sections.sections(phase)
+            if split:
+                pages += [{s.title: [s.src, *({theme_text(t.title): urls.topic_page(t.key)} for t in s.topics)]}
+                          for s in split]
+            else:
+                pages += [{theme_text(t.title): urls.topic_page(t.key)} for t in phase.topics]
             if phase.data.project:
                 pages.append({f"Project: {theme_text(phase.data.project.title)}":
                               urls.project_page(roadmap.id, phase.id)})
