@@ -7,7 +7,7 @@ Usage::
 
 Adds a roadmap with one phase of N topics to the real curriculum, builds the site twice with
 MkDocs in this process, once with the navigation split into sections (the plugin's design,
-``render/nav.py``: at most SECTION_SIZE topics per section) and once with the phase's topics
+``render/sections.py``: at most SECTION_SIZE topics per section) and once with the phase's topics
 as one flat list (the design before), and prints for each: the HTML bytes of the median page
 of the huge phase, the build's CPU time per page, and the number of pages.
 """
@@ -93,14 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", type=int, default=1000)
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from roadmap_site.render import nav
+    from roadmap_site.render import sections
 
-    designs = {"sections": nav.SECTION_SIZE, "flat (before)": 10**9}
+    designs = {"sections": sections.SECTION_SIZE, "flat (before)": 10**9}
     with tempfile.TemporaryDirectory(prefix="big-phase-") as tmp:
         folder = project(Path(tmp) / "project", args.topics)
         os.chdir(folder)
         for name, size in designs.items():
-            nav.SECTION_SIZE = size
+            sections.SECTION_SIZE = size
             site = Path(tmp) / name.split()[0]
             cpu, pages = build(folder, site)
             weights = [p.stat().st_size for p in (site / "huge").glob("t*/index.html")]

@@ -12,8 +12,9 @@ build, then --reps times writes an edit to one topic's summary (a new word each 
 polls the topic's page (every 10 ms) until it shows the word. The figure is the time from the
 write to the first response that shows it: file watching, MkDocs' rebuild delay (0.1 s), the
 rebuild and the response; beside it, the CPU time the server used meanwhile (from /proc: on a
-shared machine the wall time also measures the other processes). The edits of the two modes are interleaved (dirty, plain, dirty, ...)
-so that a change in the machine's load hits both alike. Prints each figure against the target.
+shared machine the wall time also measures the other processes). The edits of the two modes
+are interleaved (dirty, plain, dirty, ...) so that a change in the machine's load hits both
+alike. Prints each figure against the target.
 """
 
 from __future__ import annotations
@@ -48,14 +49,14 @@ def free_port() -> int:
 
 
 class Serve:
-    def __init__(self, project: Path, *options: str) -> None:
+    def __init__(self, project: Path, *options: str, pythonpath: str | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
         self.lines: list[str] = []
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", *options],
             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"PYTHONPATH": pythonpath} if pythonpath else {})})
         threading.Thread(target=lambda: self.lines.extend(self.proc.stdout), daemon=True).start()
 
     def page(self, path: str) -> str:
@@ -114,9 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--modes", default="dirty,plain", help="dirty, plain or both")
     parser.add_argument("--curriculum", type=Path, default=ROOT / "curriculum")
+    parser.add_argument("--baseline", metavar="SRC", help="also serve --dirty with the roadmap_site package "
+                        "in SRC (e.g. an older commit's src/, from git archive): the 'baseline' mode")
     args = parser.parse_args(argv)
-    modes = [m for m in args.modes.split(",") if m]
-    options = {"dirty": ("--dirty",), "plain": ()}
+    modes = [m for m in args.modes.split(",") if m] + (["baseline"] if args.baseline else [])
+    options = {"dirty": ("--dirty",), "plain": (), "baseline": ("--dirty",)}
     times: dict[str, list[float]] = {m: [] for m in modes}
     cpu: dict[str, list[float]] = {m: [] for m in modes}
     with tempfile.TemporaryDirectory(prefix="live-reload-") as tmp:
@@ -124,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for mode in modes:
                 project = project_copy(Path(tmp) / mode, args.curriculum)
-                servers[mode] = (project, Serve(project, *options[mode]))
-            for mode, (_, server) in servers.items():
+                servers[mode] = (project, Serve(project, *options[mode],
+                                                pythonpath=args.baseline if mode == "baseline" else None))
+            for _, server in servers.values():
                 server.wait_for(TOPIC_PAGE, "</html>")
             time.sleep(1.0)  # let the watchers settle
             for rep in range(args.reps):
@@ -145,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     for mode in modes:
         values = times[mode]
         median = statistics.median(values)
-        line = (f"serve{' --dirty' if mode == 'dirty' else ''}: edit to reloaded page, median of "
+        name = {"dirty": "serve --dirty", "plain": "serve", "baseline": "baseline serve --dirty"}[mode]
+        line = (f"{name}: edit to reloaded page, median of "
                 f"{len(values)}: {median:.3f} s (min {min(values):.3f}, max {max(values):.3f}); "
                 f"server CPU per edit {statistics.median(cpu[mode]):.3f} s")
         if mode == "dirty":
