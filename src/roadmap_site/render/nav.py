@@ -35,6 +35,7 @@ def in_sections(entries: list, size: int, name: str) -> list:
     at most ``size`` ("Roadmaps 1–12", "Roadmaps 13–24", ...), in the same order."""
     if len(entries) <= size:
         return entries
+
     def label(first: int, last: int) -> str:
         return f"{name} {first}" if first == last else f"{name} {first}\u2013{last}"
 
