@@ -55,9 +55,9 @@ import generate  # noqa: E402  (a sibling script, not a package)
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TARGETS = {
-    "overhead": 1.10,  # plugin build / plain build of the export
+    "overhead": 1.05,  # plugin build / plain build of the export (issue 19; 1.10 in issue 9)
     "scaling": 0.10,  # per-page time at the largest k at most 10 % above k = 1
-    "validate_real": 0.5,  # seconds
+    "validate_real": 0.2,  # seconds, start-up included (issue 19; 0.5 in issue 9)
     "validate_k10": 2.0,
     "serve_share": 0.05,
     "topic_page": 60 * 1024,
@@ -301,9 +301,9 @@ def targets(results: dict, scales: list[float]) -> list[tuple[str, bool | None]]
     else:
         out.append(("build time per page at k=10 within 10 % of k=1", None))
     real = rows.get("real")
-    out.append((f"validate on the real curriculum < {TARGETS['validate_real']} s wall"
+    out.append((f"validate on the real curriculum <= {TARGETS['validate_real']} s wall"
                 + (f": {real['validate_s']:.3f} s" if real else ""),
-                None if real is None else real["validate_s"] < TARGETS["validate_real"]))
+                None if real is None else real["validate_s"] <= TARGETS["validate_real"]))
     k10 = at(10)
     out.append((f"validate at k=10 < {TARGETS['validate_k10']} s wall"
                 + (f": {k10['validate_s']:.3f} s" if k10 else ""),

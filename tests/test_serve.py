@@ -195,3 +195,32 @@ def test_serve_shows_a_broken_symlink_and_recovers(tmp_path):
         assert "Traceback" not in server.output
     finally:
         server.stop()
+
+
+def test_serve_dirty_rebuilds_an_edited_topic_and_keeps_the_whole_search_index(tmp_path):
+    """Under a real `mkdocs serve --dirty`, an edit shows on its page while the pages that
+    were not rebuilt keep their search entries (tests/test_live_reload.py compares files)."""
+    import json
+
+    project = make_project(tmp_path, GOOD)
+    phase = project / PHASE
+    original = phase.read_text(encoding="utf-8")
+    server = Server(project, "--dirty")
+    try:
+        def index_pages() -> list[str]:
+            """Every entry's location (a page's entries, once each)."""
+            status, text = server.get("search/search_index.json")
+            docs = json.loads(text)["docs"] if status == 200 and text else []
+            return sorted(d["location"] for d in docs)
+
+        server.wait_for("the first build", lambda: "basics/regression/" in index_pages())
+        before = index_pages()
+        phase.write_text(original.replace("The language of ML.", "The language of machine learning."),
+                         encoding="utf-8")
+        server.wait_for("the edited summary",
+                        lambda: "The language of machine learning." in server.get("basics/python/")[1])
+        assert index_pages() == before
+        assert "basics/regression/" in before and "basics/python/" in before
+        assert server.proc.poll() is None
+    finally:
+        server.stop()

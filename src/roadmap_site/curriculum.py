@@ -111,17 +111,24 @@ class Curriculum:
     def roadmap(self, roadmap_id: str) -> RoadmapNode:
         index = self._index()
         if roadmap_id not in index:
-            raise KeyError(roadmap_id)
+            index = self._index(again=True)
+            if roadmap_id not in index:
+                raise KeyError(roadmap_id)
         return index[roadmap_id][0]
 
     def phase(self, roadmap_id: str, phase_id: str) -> PhaseNode:
-        return self._index()[roadmap_id][1][phase_id]
+        entry = self._index().get(roadmap_id)
+        if entry is None or phase_id not in entry[1]:
+            entry = self._index(again=True)[roadmap_id]  # a KeyError for an unknown id, as before
+        return entry[1][phase_id]
 
-    def _index(self) -> dict[str, tuple[RoadmapNode, dict[str, PhaseNode]]]:
-        """Roadmaps and phases by id, built on first use (lookups by id stay constant-time)."""
-        size = (len(self.roadmaps), sum(len(r.phases) for r in self.roadmaps))
+    def _index(self, again: bool = False) -> dict[str, tuple[RoadmapNode, dict[str, PhaseNode]]]:
+        """Roadmaps and phases by id, built on first use (lookups by id stay constant-time:
+        the index is checked against the number of roadmaps, and built again on a miss, for a
+        roadmap or phase added since; not by counting every roadmap's phases on each lookup,
+        which made a lookup grow with the number of roadmaps)."""
         cached = self.__dict__.get("_by_id")
-        if cached is None or cached[0] != size:
-            cached = (size, {r.id: (r, {p.id: p for p in r.phases}) for r in self.roadmaps})
+        if again or cached is None or cached[0] != len(self.roadmaps):
+            cached = (len(self.roadmaps), {r.id: (r, {p.id: p for p in r.phases}) for r in self.roadmaps})
             self.__dict__["_by_id"] = cached
         return cached[1]

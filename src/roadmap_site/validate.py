@@ -154,6 +154,11 @@ def _placeholders(document: Document, indices: list[int]) -> list[Diagnostic]:
     topics = document.data["topics"]
     out = []
     for i in indices:
+        # Most topics hold neither: the repr (built in C) shows every string, so a topic
+        # whose repr has no TODO and no "example." has no placeholder (a tenth of validate).
+        text = repr(topics[i])
+        if "TODO" not in text and "example." not in text.lower():
+            continue
         loc = ("topics", i)
         found = sorted({document.position(where)[0] for where in _placeholder_locs(topics[i], loc)})
         if found:

@@ -7,6 +7,8 @@ Hooks, in the order MkDocs calls them:
   broken curriculum can never wipe the last good site; watch the curriculum folder.
 * ``on_files``: add the generated pages (in memory) and set the navigation.
 * ``on_page_markdown``: resolve ``[[roadmap/topic]]`` references in hand-written pages.
+* ``on_env``, ``on_post_build``: under ``serve --dirty``, complete what MkDocs skipped for
+  the pages kept from the last build (see :mod:`roadmap_site.live_reload`).
 * ``on_post_page``: under ``serve``, show the current curriculum errors on every page.
 """
 
@@ -21,15 +23,16 @@ import threading
 import time
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from roadmap_site import gc_pause
+from roadmap_site import gc_pause, live_reload
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
@@ -101,6 +104,46 @@ class CurriculumWatch(threading.Thread):
                     cond.notify_all()
 
 
+class KeptPage(File):
+    """A generated page whose last output is still right: `serve --dirty` skips it."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per `serve` session: MkDocs makes a new Jinja
+    environment for every rebuild, which compiles them all again (a sixth of a rebuild
+    that renders a few pages). Jinja checks the source's checksum before reusing code."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _always_modified() -> bool:
+    return True
+
+
+def _search_plugins(config: MkDocsConfig) -> list | None:
+    """The search plugins, or None when one is not Material's (whose index this plugin
+    knows how to complete for the pages a `--dirty` rebuild skips)."""
+    found = []
+    for name, plugin in config.plugins.items():
+        if name.endswith("search"):
+            if not (hasattr(plugin, "search_index_prev")
+                    and isinstance(getattr(getattr(plugin, "search_index", None), "entries", None), list)):
+                return None
+            found.append(plugin)
+    return found
+
+
 class RoadmapSiteConfig(Config):
     enabled = c.Type(bool, default=True)
     curriculum_dir = c.Type(str, default="curriculum")
@@ -117,9 +160,21 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.result: LoadResult | None = None
         self.last_good: LoadResult | None = None
         self.user_nav: list | None = None
+        self.dirty = False
+        self.memory = live_reload.BuildMemory()  # what the last `serve --dirty` build wrote
+        self.tracking = False  # this build is a `serve --dirty` one that the memory follows
+        self.pages: dict[str, str] = {}
+        self.site_signature = ""
+        self.kept: set[str] = set()
+        self.rebuilt: set[str] = set()
+        self.files: Files | None = None
+        self.order: list[File] | None = None  # the pages in the order MkDocs reads them
+        self.position = 0  # how far along that order the kept pages have been collected
+        self.templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `serve --clean` says "build": see _called_from_serve
+        self.dirty = dirty
 
     @event_priority(100)  # first: fail before other plugins do work on a doomed build
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -206,19 +261,111 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         # last build rendered from unchanged files is reused (see RenderCache).
         if not self.serving:
             self.render_cache = RenderCache()
-        docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         # Clashes were checked in on_config (a build stops there; serve keeps the last good).
         self.site = site = assemble(curriculum, [], user_nav=self.user_nav,
                                     directory_urls=config.use_directory_urls, cache=self.render_cache)
-        for src_uri, content in (site.pages.items() if self.last_good else ()):
+        pages = site.pages if self.last_good else {}
+        for src_uri in pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:  # only under serve: a build stops on it in on_config
                 files.remove(existing)
-            files.append(File.generated(config, src_uri, content=content))
+        hand_written = [f for f in files if not f.generated_by]
+        docs_pages = [f.src_uri for f in hand_written if f.is_documentation_page()]
+        config.nav = site.navigation(docs_pages)
+        self._plan_rebuild(config, files, pages, site.files, hand_written)
+        for src_uri, content in pages.items():
+            kind = KeptPage if src_uri in self.kept else File
+            files.append(kind.generated(config, src_uri, content=content))
         for path, content in site.files.items():
             files.append(File.generated(config, path, content=content))
-        config.nav = site.navigation(docs_pages)
         return files
+
+    def _plan_rebuild(self, config: MkDocsConfig, files: Files, pages: dict[str, str],
+                      extra: dict[str, str], hand_written: list[File]) -> None:
+        """Under `serve --dirty`, choose the generated pages MkDocs may skip: those whose
+        Markdown and site (see live_reload) are as in the last build. Hand-written pages
+        show the curriculum too ([[refs]], the overview, the tags page): always rebuilt."""
+        self.tracking = self.serving and self.dirty and _search_plugins(config) is not None
+        self.pages, self.kept, self.rebuilt, self.files = pages, set(), set(), files
+        self.order, self.position = None, 0
+        if not self.tracking:
+            return
+        errors = None if self.result is None or self.result.ok else [d.format() for d in self.result.diagnostics]
+        self.site_signature = live_reload.signature(
+            config.nav, sorted(pages), sorted(extra), config.use_directory_urls, config.site_url, errors,
+            [f.src_uri for f in hand_written],
+            live_reload.file_stats([f.abs_src_path for f in hand_written if f.abs_src_path]),
+            live_reload.file_stats([config.config_file_path]),
+            live_reload.folder_stats(config.theme.custom_dir))
+        self.kept = self.memory.kept(config.site_dir, self.site_signature, pages)
+        for f in hand_written:
+            if f.is_documentation_page():
+                f.is_modified = _always_modified  # type: ignore[method-assign]
+        log.debug("roadmap-site: %d of %d generated pages kept", len(self.kept), len(pages))
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        self.rebuilt.add(page.file.src_uri)
+        if self.tracking and self.kept:
+            self._collect_kept(config, files, until=page.file)
+        return page
+
+    @event_priority(110)  # before the tags plugin (100) builds its listings in on_env
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.serving and env.bytecode_cache is None:
+            env.bytecode_cache = self.templates
+        if self.tracking and self.kept:
+            self._collect_kept(config, files, until=None)
+        return env
+
+    def _collect_kept(self, config: MkDocsConfig, files: Files, until: File | None) -> None:
+        """MkDocs skips reading a kept page: run the other plugins' collection step
+        (``on_page_markdown``: the tags plugin reads front matter there) on it, in the order
+        in which a full build reads the pages (what they gather keeps that order), so that
+        nothing gathered from every page (a tags listing, tags.json) loses the kept ones."""
+        if self.order is None:
+            self.order = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        while self.position < len(self.order):
+            f = self.order[self.position]
+            self.position += 1
+            if f is until:
+                return
+            if f.page is not None and f.src_uri not in self.rebuilt:
+                f.page.read_source(config)
+                config.plugins.on_page_markdown(f.page.markdown, page=f.page, config=config, files=files)
+
+    @event_priority(50)  # before the search plugin (0) writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Give the search index the kept pages' entries from the last build, remove the
+        pages that are gone, and remember this build for the next one."""
+        if not self.tracking or self.files is None:
+            return
+        searches = _search_plugins(config) or []
+        entries = None
+        for search in searches:
+            index = search.search_index
+            if self.kept:
+                order, rebuilt = [], set()
+                for f in self.files.documentation_pages():
+                    if f.page is not None:
+                        order.append(f.page.url)
+                        if f.src_uri in self.rebuilt:
+                            rebuilt.add(f.page.url)
+                index.entries = self.memory.merged_search(order, rebuilt, index.entries)
+            search.search_index_prev = None  # its own merge assumes one page was rebuilt
+            entries = index.entries
+        written = {f.abs_dest_path for f in self.files}
+        for path in self.memory.vanished(config.site_dir, self.pages):
+            if path in written:
+                continue
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+        outputs = {f.src_uri: f.abs_dest_path for f in self.files if f.src_uri in self.pages}
+        self.memory.remember(config.site_dir, self.site_signature, self.pages, outputs, entries)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.memory.forget()  # a half-written site: the next build starts afresh
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Under `serve`, put the current errors at the top of every page until they are fixed."""

@@ -22,6 +22,7 @@ the same curriculum gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from markupsafe import Markup, escape
 
 from roadmap_site.curriculum import Curriculum, RoadmapNode
 from roadmap_site.model import LEVEL_LABELS
-from roadmap_site.render.layout import Box, Grid, Route, layered, transitive_reduction
+from roadmap_site.render.layout import Block, Box, Grid, Route, layered, transitive_reduction
 from roadmap_site.render.textfit import text_width, wrap
 from roadmap_site.revisions import revision
 
@@ -112,6 +113,14 @@ def prerequisite_edges(roadmap: RoadmapNode) -> list[tuple[str, str]]:
     return transitive_reduction(nodes, [(p, t.key) for t in roadmap.topics for p in t.prerequisites])
 
 
+@functools.lru_cache(maxsize=512)
+def _layered(keys: tuple, edges: tuple, heights: tuple, grid, x0: float, y0: float) -> Block:
+    """A phase's block, kept while its topics, lines and box sizes stay the same: under
+    `serve`, an edit to a topic's summary or resources redraws its roadmap page without
+    laying every phase out again (the layout is most of that page's cost)."""
+    return layered(keys, edges, dict(zip(keys, heights, strict=True)), grid, x0, y0)
+
+
 def draw(roadmap: RoadmapNode, s: Style) -> Drawing:
     edges = prerequisite_edges(roadmap)
     phase_of = {t.key: p.id for p in roadmap.phases for t in p.topics}
@@ -134,7 +143,7 @@ def draw(roadmap: RoadmapNode, s: Style) -> Drawing:
         own = [(a, b) for a, b in inside if b in keys]
         # heights assume every prerequisite may end up as a chip (the worst case): one pass
         sized = {t.key: node_text(t.title, meta(t), len(prereqs[t.key]), s) for t in phase.topics}
-        block = layered(keys, own, {k: sized[k].height(s) for k in keys}, s.grid, s.x0, y)
+        block = _layered(tuple(keys), tuple(own), tuple(sized[k].height(s) for k in keys), s.grid, s.x0, y)
         drawn = {(r.source, r.target) for r in block.routes}
         for k in keys:
             needs[k] = [p for p in prereqs[k] if (p, k) not in drawn]

@@ -1,11 +1,20 @@
 """The site navigation built from the model: a tab per roadmap (in recommended order), a
 section per phase with the phase page as its index, the phase's topics in order, then its
-project."""
+project.
+
+Its size per page is bounded. Material renders the navigation into every page; with
+``navigation.prune`` a page carries only the entries of the sections on its own path (and a
+link for each other section beside them). So a phase of more than ``SECTION_SIZE`` topics is
+split into sections, each with its own index page (see ``sections``), and more than
+``MAX_TABS`` roadmaps share one "Roadmaps" tab in sections of at most that many: a topic
+page's navigation then grows with neither the size of its phase nor the number of roadmaps.
+"""
 
 from __future__ import annotations
 
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.markup import theme_text
+from roadmap_site.render import sections as topic_sections
 from roadmap_site.render import urls
 
 ROADMAPS_PLACEHOLDER = "roadmap-site://roadmaps"
@@ -18,13 +27,34 @@ PAGES = {RESOURCES_PLACEHOLDER: ("Resources", urls.RESOURCES), REVIEW_PLACEHOLDE
          PLAN_PLACEHOLDER: ("Plan", urls.PLAN)}
 
 
+MAX_TABS = 12  # roadmaps that get a tab each; more share one "Roadmaps" tab
+
+
+def in_sections(entries: list, size: int, name: str) -> list:
+    """``entries`` as they are when there are at most ``size``, else in numbered sections of
+    at most ``size`` ("Roadmaps 1–12", "Roadmaps 13–24", ...), in the same order."""
+    if len(entries) <= size:
+        return entries
+
+    def label(first: int, last: int) -> str:
+        return f"{name} {first}" if first == last else f"{name} {first}\u2013{last}"
+
+    return [{label(i + 1, min(i + size, len(entries))): entries[i:i + size]}
+            for i in range(0, len(entries), size)]
+
+
 def roadmap_sections(curriculum: Curriculum) -> list[dict]:
     sections = []
     for roadmap in curriculum.roadmaps:
         items: list = [urls.roadmap_page(roadmap.id)]
         for phase in roadmap.phases:
             pages: list = [urls.phase_page(roadmap.id, phase.id)]
-            pages += [{theme_text(t.title): urls.topic_page(t.key)} for t in phase.topics]
+            split = topic_sections.sections(phase)
+            if split:
+                pages += [{s.title: [s.src, *({theme_text(t.title): urls.topic_page(t.key)} for t in s.topics)]}
+                          for s in split]
+            else:
+                pages += [{theme_text(t.title): urls.topic_page(t.key)} for t in phase.topics]
             if phase.data.project:
                 pages.append({f"Project: {theme_text(phase.data.project.title)}":
                               urls.project_page(roadmap.id, phase.id)})
@@ -44,6 +74,8 @@ def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[st
     alphabetical order.
     """
     generated = roadmap_sections(curriculum)
+    if len(generated) > MAX_TABS:
+        generated = [{"Roadmaps": in_sections(generated, MAX_TABS, "Roadmaps")}]
     tracks = [urls.TRACKS, *({theme_text(t.title): urls.track_page(t.id)} for t in curriculum.tracks)
               ] if curriculum.tracks else []
     if user_nav is None:
@@ -58,7 +90,10 @@ def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[st
         for item in items:
             target = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
             if target == ROADMAPS_PLACEHOLDER:
-                out += generated
+                if len(generated) == 1 and len(curriculum.roadmaps) > MAX_TABS and isinstance(item, dict):
+                    out.append({next(iter(item)): next(iter(generated[0].values()))})  # the user's title
+                else:
+                    out += generated
             elif target == TRACKS_PLACEHOLDER:
                 if tracks:
                     out.append({next(iter(item)) if isinstance(item, dict) else "Tracks": tracks})

@@ -20,6 +20,7 @@ from roadmap_site.model import LEVEL_LABELS, RESOURCE_TYPES, TYPE_LABELS
 from roadmap_site.references import qualify
 from roadmap_site.render import diagram, urls
 from roadmap_site.render.icons import icon
+from roadmap_site.render.sections import Section, sections
 from roadmap_site.render.templating import env, front_matter, hours, level_range, plain, subtopic_tree
 from roadmap_site.revisions import revision
 
@@ -209,6 +210,9 @@ class SiteRenderer:
                     src = urls.topic_page(topic.key)
                     out[src] = page(src, self._topic_inputs(topic, roadmap, phase),
                                     lambda t=topic, r=roadmap, p=phase: self.topic(t, r, p))
+                for section in sections(phase):
+                    out[section.src] = page(section.src, self._section_inputs(roadmap, phase, section),
+                                            lambda r=roadmap, p=phase, s=section: self.section(r, p, s))
         out[urls.RESOURCES] = page(urls.RESOURCES, self._resources_inputs(), self.resources)
         out[urls.REVIEW] = page(urls.REVIEW, ((), (self.directory_urls,)), self.review)
         out[urls.PLAN] = page(urls.PLAN, ((), (self.directory_urls,)), self.plan)
@@ -270,6 +274,12 @@ class SiteRenderer:
                   self._refs(phase.data.project.brief, roadmap.id) if phase.data.project else ())
         return (phase.data, *(t.data for t in phase.topics)), values
 
+    def _section_inputs(self, roadmap: RoadmapNode, phase: PhaseNode, section: Section) -> tuple[tuple, tuple]:
+        values = (self.directory_urls, roadmap.id, roadmap.title, phase.id, phase.title, len(phase.topics),
+                  section.first, section.last, tuple(t.key for t in section.topics),
+                  tuple(self._refs(t.data.summary, roadmap.id) for t in section.topics))
+        return tuple(t.data for t in section.topics), values
+
     def _roadmap_inputs(self, roadmap: RoadmapNode) -> tuple[tuple, tuple]:
         objects = (roadmap.data, *(p.data for p in roadmap.phases), *(t.data for t in roadmap.topics))
         values = (self.directory_urls, tuple((rid, self.c.roadmap(rid).title) for rid in roadmap.data.requires),
@@ -324,6 +334,11 @@ class SiteRenderer:
                             front=front_matter(title=topic.title, tags=list(topic.data.tags),
                                                search=TOPIC_SEARCH,
                                                description=plain(topic.data.summary)))
+
+    def section(self, roadmap: RoadmapNode, phase: PhaseNode, section: Section) -> str:
+        return self._render("section.md.j2", section.src, roadmap=roadmap, phase=phase, section=section,
+                            front=front_matter(title=f"{section.title} · {phase.title} · {roadmap.title}",
+                                               description=plain(phase.data.summary)))
 
     def project(self, roadmap: RoadmapNode, phase: PhaseNode) -> str:
         src = urls.project_page(roadmap.id, phase.id)

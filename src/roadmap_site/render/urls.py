@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import posixpath
 
+from roadmap_site.render.sections import sections
+
 HOME = "index.md"
 RESOURCES = "resources/index.md"
 REVIEW = "review/index.md"
@@ -107,6 +109,8 @@ def generated_pages(curriculum) -> list[tuple[str, str]]:
             if phase.data.project:
                 out.append((project_page(roadmap.id, phase.id), f"the project of phase '{roadmap.id}/{phase.id}'"))
             out += [(topic_page(t.key), f"the page of topic '{t.key}'") for t in phase.topics]
+            out += [(s.src, f"the page of {s.title} of phase '{roadmap.id}/{phase.id}'")
+                    for s in sections(phase)]
     # A redirect from a former topic URL (render/redirects.py) is written where that topic's
     # page was: nothing else may take the address.
     out += [(topic_page(old), f"the redirect from former topic '{old}'") for old in sorted(curriculum.aliases)]
