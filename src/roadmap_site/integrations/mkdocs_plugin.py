@@ -7,8 +7,8 @@ Hooks, in the order MkDocs calls them:
   broken curriculum can never wipe the last good site; watch the curriculum folder.
 * ``on_files``: add the generated pages (in memory) and set the navigation.
 * ``on_page_markdown``: resolve ``[[roadmap/topic]]`` references in hand-written pages.
-* ``on_env``, ``on_post_build``: under ``serve --dirty``, complete what MkDocs skipped for
-  the pages kept from the last build (see :mod:`roadmap_site.live_reload`).
+* ``on_pre_page``, ``on_env``, ``on_post_build``: under ``serve --dirty``, complete what
+  MkDocs skipped for the pages kept from the last build (see :mod:`.mkdocs_serve`).
 * ``on_post_page``: under ``serve``, show the current curriculum errors on every page.
 """
 
@@ -16,25 +16,22 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 import sys
-import threading
-import time
 from pathlib import Path
 
-import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from roadmap_site import gc_pause, live_reload
+from roadmap_site import gc_pause
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
+from roadmap_site.integrations.mkdocs_serve import CompiledTemplates, CurriculumWatch, DirtyRebuild, KeptPage
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
 from roadmap_site.render.pages import RenderCache
 from roadmap_site.render.site import SCRIPTS, STYLESHEETS, GeneratedSite, assemble, hand_written_pages
@@ -65,85 +62,6 @@ def _called_from_serve() -> bool:
     return False
 
 
-class CurriculumWatch(threading.Thread):
-    """Re-watches the curriculum folder under `serve` whenever it is a new folder."""
-
-    def __init__(self, server, path: str, interval: float = 1.0) -> None:
-        super().__init__(name="roadmap-site-watch", daemon=True)
-        self.server, self.path, self.interval = server, path, interval
-        self.identity = self._identity()
-
-    def _identity(self):
-        try:
-            info = os.stat(self.path)
-            return info.st_dev, info.st_ino
-        except OSError:
-            return None
-
-    def run(self) -> None:
-        while True:
-            time.sleep(self.interval)
-            identity = self._identity()
-            if identity == self.identity:
-                continue
-            self.identity = identity
-            if identity is not None:
-                try:
-                    self.server.unwatch(self.path)
-                except Exception:  # not watched any more, or an older server: watch it anew
-                    pass
-                try:
-                    self.server.watch(self.path)
-                except Exception as exc:  # never take the server down
-                    log.warning("roadmap-site: cannot watch %s again: %s", self.path, exc)
-            # Gone or back: rebuild (the watcher ignores its root's own removal).
-            cond = getattr(self.server, "_rebuild_cond", None)  # MkDocs' own way to ask for one
-            if cond is not None:
-                with cond:
-                    self.server._want_rebuild = True
-                    cond.notify_all()
-
-
-class KeptPage(File):
-    """A generated page whose last output is still right: `serve --dirty` skips it."""
-
-    def is_modified(self) -> bool:
-        return not os.path.isfile(self.abs_dest_path)
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates compiled once per `serve` session: MkDocs makes a new Jinja
-    environment for every rebuild, which compiles them all again (a sixth of a rebuild
-    that renders a few pages). Jinja checks the source's checksum before reusing code."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-def _always_modified() -> bool:
-    return True
-
-
-def _search_plugins(config: MkDocsConfig) -> list | None:
-    """The search plugins, or None when one is not Material's (whose index this plugin
-    knows how to complete for the pages a `--dirty` rebuild skips)."""
-    found = []
-    for name, plugin in config.plugins.items():
-        if name.endswith("search"):
-            if not (hasattr(plugin, "search_index_prev")
-                    and isinstance(getattr(getattr(plugin, "search_index", None), "entries", None), list)):
-                return None
-            found.append(plugin)
-    return found
-
-
 class RoadmapSiteConfig(Config):
     enabled = c.Type(bool, default=True)
     curriculum_dir = c.Type(str, default="curriculum")
@@ -161,15 +79,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.last_good: LoadResult | None = None
         self.user_nav: list | None = None
         self.dirty = False
-        self.memory = live_reload.BuildMemory()  # what the last `serve --dirty` build wrote
-        self.tracking = False  # this build is a `serve --dirty` one that the memory follows
-        self.pages: dict[str, str] = {}
-        self.site_signature = ""
-        self.kept: set[str] = set()
-        self.rebuilt: set[str] = set()
-        self.files: Files | None = None
-        self.order: list[File] | None = None  # the pages in the order MkDocs reads them
-        self.position = 0  # how far along that order the kept pages have been collected
+        self.rebuild = DirtyRebuild()  # which pages a `serve --dirty` rebuild may skip
         self.templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -272,100 +182,33 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         hand_written = [f for f in files if not f.generated_by]
         docs_pages = [f.src_uri for f in hand_written if f.is_documentation_page()]
         config.nav = site.navigation(docs_pages)
-        self._plan_rebuild(config, files, pages, site.files, hand_written)
+        errors = None if self.result is None or self.result.ok else [d.format() for d in self.result.diagnostics]
+        self.rebuild.plan(config, files, pages, site.files, hand_written, errors,
+                          tracking=self.serving and self.dirty)
         for src_uri, content in pages.items():
-            kind = KeptPage if src_uri in self.kept else File
+            kind = KeptPage if src_uri in self.rebuild.kept else File
             files.append(kind.generated(config, src_uri, content=content))
         for path, content in site.files.items():
             files.append(File.generated(config, path, content=content))
         return files
 
-    def _plan_rebuild(self, config: MkDocsConfig, files: Files, pages: dict[str, str],
-                      extra: dict[str, str], hand_written: list[File]) -> None:
-        """Under `serve --dirty`, choose the generated pages MkDocs may skip: those whose
-        Markdown and site (see live_reload) are as in the last build. Hand-written pages
-        show the curriculum too ([[refs]], the overview, the tags page): always rebuilt."""
-        self.tracking = self.serving and self.dirty and _search_plugins(config) is not None
-        self.pages, self.kept, self.rebuilt, self.files = pages, set(), set(), files
-        self.order, self.position = None, 0
-        if not self.tracking:
-            return
-        errors = None if self.result is None or self.result.ok else [d.format() for d in self.result.diagnostics]
-        self.site_signature = live_reload.signature(
-            config.nav, sorted(pages), sorted(extra), config.use_directory_urls, config.site_url, errors,
-            [f.src_uri for f in hand_written],
-            live_reload.file_stats([f.abs_src_path for f in hand_written if f.abs_src_path]),
-            live_reload.file_stats([config.config_file_path]),
-            live_reload.folder_stats(config.theme.custom_dir))
-        self.kept = self.memory.kept(config.site_dir, self.site_signature, pages)
-        for f in hand_written:
-            if f.is_documentation_page():
-                f.is_modified = _always_modified  # type: ignore[method-assign]
-        log.debug("roadmap-site: %d of %d generated pages kept", len(self.kept), len(pages))
-
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        self.rebuilt.add(page.file.src_uri)
-        if self.tracking and self.kept:
-            self._collect_kept(config, files, until=page.file)
+        self.rebuild.page_read(page, config, files)
         return page
 
     @event_priority(110)  # before the tags plugin (100) builds its listings in on_env
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = self.templates
-        if self.tracking and self.kept:
-            self._collect_kept(config, files, until=None)
+        self.rebuild.before_listings(config, files)
         return env
-
-    def _collect_kept(self, config: MkDocsConfig, files: Files, until: File | None) -> None:
-        """MkDocs skips reading a kept page: run the other plugins' collection step
-        (``on_page_markdown``: the tags plugin reads front matter there) on it, in the order
-        in which a full build reads the pages (what they gather keeps that order), so that
-        nothing gathered from every page (a tags listing, tags.json) loses the kept ones."""
-        if self.order is None:
-            self.order = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        while self.position < len(self.order):
-            f = self.order[self.position]
-            self.position += 1
-            if f is until:
-                return
-            if f.page is not None and f.src_uri not in self.rebuilt:
-                f.page.read_source(config)
-                config.plugins.on_page_markdown(f.page.markdown, page=f.page, config=config, files=files)
 
     @event_priority(50)  # before the search plugin (0) writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Give the search index the kept pages' entries from the last build, remove the
-        pages that are gone, and remember this build for the next one."""
-        if not self.tracking or self.files is None:
-            return
-        searches = _search_plugins(config) or []
-        entries = None
-        for search in searches:
-            index = search.search_index
-            if self.kept:
-                order, rebuilt = [], set()
-                for f in self.files.documentation_pages():
-                    if f.page is not None:
-                        order.append(f.page.url)
-                        if f.src_uri in self.rebuilt:
-                            rebuilt.add(f.page.url)
-                index.entries = self.memory.merged_search(order, rebuilt, index.entries)
-            search.search_index_prev = None  # its own merge assumes one page was rebuilt
-            entries = index.entries
-        written = {f.abs_dest_path for f in self.files}
-        for path in self.memory.vanished(config.site_dir, self.pages):
-            if path in written:
-                continue
-            try:
-                os.remove(path)
-            except OSError:
-                pass
-        outputs = {f.src_uri: f.abs_dest_path for f in self.files if f.src_uri in self.pages}
-        self.memory.remember(config.site_dir, self.site_signature, self.pages, outputs, entries)
+        self.rebuild.after_build(config)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.memory.forget()  # a half-written site: the next build starts afresh
+        self.rebuild.memory.forget()  # a half-written site: the next build starts afresh
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Under `serve`, put the current errors at the top of every page until they are fixed."""
