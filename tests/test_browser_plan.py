@@ -56,3 +56,27 @@ def test_plan_dates_follow_hours_progress_and_scope_and_the_calendar_parses(site
     assert rows.count() == 3 and "3 topics" in summary.inner_text()
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_plan_fields_are_outlined_and_finger_sized_on_a_phone(site, browser, scheme):
+    """The hours field and the scope menu (the Resources filter's style): a border that stands
+    out from the page (3:1, WCAG's rule for a control's edge), text as on the page, 40 px tall."""
+    from test_browser_diagram import contrast
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site + "plan/")
+    page.wait_for_function("!document.querySelector('.rs-plan-out').textContent.startsWith('Loading')")
+    fields = page.evaluate("""() => [...document.querySelectorAll('.rs-plan-hours, .rs-plan-scope')].map(e => {
+        const c = getComputedStyle(e), b = e.getBoundingClientRect();
+        return {h: b.height, right: b.right, border: c.borderTopColor, bw: parseFloat(c.borderTopWidth),
+                color: c.color, bg: c.backgroundColor, size: parseFloat(c.fontSize),
+                page: getComputedStyle(document.body).backgroundColor}; })""")
+    assert len(fields) == 2
+    for f in fields:
+        assert f["h"] >= 40 and f["right"] <= 390 and f["size"] >= 14, f
+        assert f["bw"] >= 1 and contrast(f["border"], f["page"]) >= 3, f
+        assert contrast(f["color"], f["bg"]) >= 4.5, f
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

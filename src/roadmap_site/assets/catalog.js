@@ -29,18 +29,10 @@
     history.replaceState(history.state, "", url);
   }
 
-  const CSS = ".rs-filter{display:flex;flex-wrap:wrap;gap:.6em 1em;align-items:flex-end;margin:1em 0;font-size:.8rem}" +
-    ".rs-filter label{display:flex;flex-direction:column;gap:.2em;font-weight:700}" +
-    ".rs-filter select{font:inherit;font-weight:400;min-height:2.2rem;padding:0 .3em;color:var(--md-default-fg-color);" +
-    "background:var(--md-default-bg-color);border:1px solid var(--md-default-fg-color--light);border-radius:.2em}" +
-    ".rs-filter-count{flex-basis:100%;font-weight:700}";
-
   function setup() {
     const form = document.querySelector("form[data-rs-catalog]");
     if (!form || form.dataset.rsReady) return;
     form.dataset.rsReady = "1";
-    if (!document.getElementById("rs-catalog-css"))
-      document.head.append(Object.assign(document.createElement("style"), { id: "rs-catalog-css", textContent: CSS }));
     const params = new URL(location.href).searchParams;
     for (const name of FIELDS) {
       const select = form.elements[name], value = params.get(name);
