@@ -25,13 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPIC = """  - id: t{i}
-    title: Topic number {i} of the huge phase
-    summary: What topic {i} is about, in a sentence of about the usual length for a summary.
+    title: {title}
+    summary: {summary}
     level: beginner
     hours: 2
     resources:
-      - ref: huge-book
-      - ref: huge-docs
+{resources}
     checks:
       - question: What is topic {i}?
         answer: The topic numbered {i} in the huge phase.
@@ -58,18 +57,37 @@ PROJECT = """project:
 """
 
 
+def topic_yaml(i: int, refs: tuple[str, ...], title: str = "Topic {i}",
+               summary: str = "What topic {i} is about.") -> str:
+    """Topic ``t<i>`` of a phase file, citing the catalog entries ``refs``, with self-checks
+    and an exercise (so that it validates without a warning)."""
+    return TOPIC.format(i=i, title=title.format(i=i), summary=summary.format(i=i),
+                        resources="".join(f"      - ref: {r}\n" for r in refs).rstrip("\n"))
+
+
+def huge_roadmap(curriculum: Path, topics: int, refs: tuple[str, ...], *, roadmap: str = "big",
+                 phase: str = "huge", project: bool = True, **names: str) -> None:
+    """Add to ``curriculum`` a roadmap of one phase of ``topics`` numbered topics (t0, t1, ...):
+    this benchmark's curriculum and the nav-size tests' (tests/test_nav_size.py,
+    tests/test_browser_nav_sections.py). ``names``: title and summary templates of the topics."""
+    folder = curriculum / roadmap
+    (folder / "phases").mkdir(parents=True)
+    (folder / "roadmap.yml").write_text(f"id: {roadmap}\ntitle: {roadmap.capitalize()}\n"
+                                        f"summary: One huge phase.\nphases: [{phase}]\n", encoding="utf-8")
+    (folder / "phases" / f"{phase}.yml").write_text(
+        f"id: {phase}\ntitle: {phase.capitalize()}\nsummary: Many topics.\ntopics:\n"
+        + "".join(topic_yaml(i, refs, **names) for i in range(topics)) + (PROJECT if project else ""),
+        encoding="utf-8")
+
+
 def project(into: Path, topics: int) -> Path:
     into.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", into / "mkdocs.yml")
     for folder in ("docs", "overrides", "curriculum"):
         shutil.copytree(ROOT / folder, into / folder)
-    big = into / "curriculum" / "huge"
-    (big / "phases").mkdir(parents=True)
-    (big / "roadmap.yml").write_text("id: huge\ntitle: Huge\nsummary: One phase of many topics.\n"
-                                     "phases: [all]\n", encoding="utf-8")
-    (big / "phases" / "all.yml").write_text(
-        "id: all\ntitle: All of it\nsummary: Every topic.\ntopics:\n"
-        + "".join(TOPIC.format(i=i) for i in range(topics)) + PROJECT, encoding="utf-8")
+    huge_roadmap(into / "curriculum", topics, ("huge-book", "huge-docs"), roadmap="huge", phase="all",
+                 title="Topic number {i} of the huge phase",
+                 summary="What topic {i} is about, in a sentence of about the usual length for a summary.")
     catalog = into / "curriculum" / "resources" / "huge.yml"
     catalog.write_text("- id: huge-book\n  title: A book for the huge phase\n  url: https://example.org/book\n"
                        "  type: book\n  free: true\n- id: huge-docs\n  title: Docs for the huge phase\n"

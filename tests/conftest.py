@@ -11,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOOD = FIXTURES / "good"
+# The benchmarks' curriculum generators are importable from tests (generate, big_phase).
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

@@ -7,14 +7,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import sys
+
+import generate
+import run as runner
 
 from conftest import GOOD, ROOT, make_project, mkdocs, run_cli
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-import generate  # noqa: E402
-import run as runner  # noqa: E402
 
 
 def test_the_generator_is_deterministic_and_valid(tmp_path):

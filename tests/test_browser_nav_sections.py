@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from big_phase import huge_roadmap
 
 from browser import serve_directory
 from conftest import GOOD, make_project, mkdocs
@@ -17,38 +18,6 @@ from roadmap_site.render.sections import SECTION_SIZE
 
 SHOTS = Path("/tmp/shots-perf")
 COUNT = 2 * SECTION_SIZE + 5
-TOPIC = """  - id: t{i}
-    title: Topic {i}
-    summary: What topic {i} is about.
-    level: beginner
-    hours: 1
-    resources:
-      - ref: islr
-      - ref: python-docs
-    checks:
-      - question: What is topic {i}?
-        answer: The topic numbered {i} in the huge phase.
-      - question: Which phase holds topic {i}?
-        answer: The huge one, with every other numbered topic.
-      - question: Why does topic {i} exist?
-        answer: To make the phase large enough to need sections.
-    exercises:
-      - task: Read topic {i}.
-        outcome: You can say what topic {i} is about.
-"""
-PROJECT = """project:
-  title: Read them all
-  brief: Read every topic of the huge phase in order.
-  milestones:
-    - Read the first section.
-    - Read the rest.
-  acceptance:
-    - Every topic is marked done.
-    - Nothing was skipped.
-  topics:
-    - t0
-  hours: 2
-"""
 
 
 @pytest.fixture(scope="module")
@@ -56,12 +25,7 @@ def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sections")
     curriculum = tmp / "curriculum"
     shutil.copytree(GOOD, curriculum)
-    (curriculum / "big" / "phases").mkdir(parents=True)
-    (curriculum / "big" / "roadmap.yml").write_text(
-        "id: big\ntitle: Big\nsummary: One huge phase.\nphases: [huge]\n", encoding="utf-8")
-    (curriculum / "big" / "phases" / "huge.yml").write_text(
-        "id: huge\ntitle: Huge\nsummary: Many topics.\ntopics:\n"
-        + "".join(TOPIC.format(i=i) for i in range(COUNT)) + PROJECT, encoding="utf-8")
+    huge_roadmap(curriculum, COUNT, ("islr", "python-docs"))
     project = make_project(tmp, curriculum)
     proc = mkdocs(project, "build", "--strict")
     assert proc.returncode == 0, proc.stderr

@@ -7,21 +7,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from big_phase import huge_roadmap, topic_yaml
+
 from conftest import GOOD
 from roadmap_site.pipeline import load_curriculum
 from roadmap_site.render import urls
 from roadmap_site.render.nav import MAX_TABS, build_nav, in_sections, roadmap_sections
 from roadmap_site.render.sections import SECTION_SIZE
 
-TOPIC = """  - id: t{i}
-    title: Topic number {i}
-    summary: What topic {i} is about.
-    level: beginner
-    hours: 1
-    resources:
-      - ref: islr
-      - ref: python-docs
-"""
+REFS = ("islr", "python-docs")  # catalog entries of tests/fixtures/good
 
 
 def pages_of(nav) -> list[str]:
@@ -37,18 +31,13 @@ def curriculum_with(tmp_path: Path, *, topics: int = 0, roadmaps: int = 0):
     root = tmp_path / "curriculum"
     shutil.copytree(GOOD, root)
     if topics:
-        (root / "big" / "phases").mkdir(parents=True)
-        (root / "big" / "roadmap.yml").write_text(
-            "id: big\ntitle: Big\nsummary: One huge phase.\nphases: [huge]\n", encoding="utf-8")
-        (root / "big" / "phases" / "huge.yml").write_text(
-            "id: huge\ntitle: Huge\nsummary: Many topics.\ntopics:\n"
-            + "".join(TOPIC.format(i=i) for i in range(topics)), encoding="utf-8")
+        huge_roadmap(root, topics, REFS, project=False)
     for r in range(roadmaps):
         (root / f"extra{r}" / "phases").mkdir(parents=True)
         (root / f"extra{r}" / "roadmap.yml").write_text(
             f"id: extra{r}\ntitle: Extra {r}\nsummary: One more.\nphases: [only]\n", encoding="utf-8")
         (root / f"extra{r}" / "phases" / "only.yml").write_text(
-            "id: only\ntitle: Only\nsummary: One topic.\ntopics:\n" + TOPIC.format(i=r), encoding="utf-8")
+            "id: only\ntitle: Only\nsummary: One topic.\ntopics:\n" + topic_yaml(r, REFS), encoding="utf-8")
     result = load_curriculum(root)
     assert result.ok, [d.format() for d in result.diagnostics if d.severity == "error"]
     return result.curriculum
