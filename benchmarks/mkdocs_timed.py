@@ -72,7 +72,7 @@ def build(result: Path, args: list[str]) -> None:
     hooks_cpu: dict[str, float] = {}
     if args and args[0] == "--hooks":
         args = args[1:]
-        from roadmap_site.integrations.mkdocs_plugin import RoadmapSitePlugin
+        from roadmap_site.integrations.plugin import RoadmapSitePlugin
 
         hooks = time_hooks(RoadmapSitePlugin)
         hooks_cpu = time_hooks(RoadmapSitePlugin, time.process_time)
@@ -115,7 +115,7 @@ def serve(result: Path, config_file: str, phase_file: str, reps: int) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from roadmap_site.integrations.mkdocs_plugin import RoadmapSitePlugin
+    from roadmap_site.integrations.plugin import RoadmapSitePlugin
 
     spent = time_hooks(RoadmapSitePlugin)
     site_dir = tempfile.mkdtemp(prefix="rs-bench-serve-")

@@ -8,7 +8,7 @@ Hooks, in the order MkDocs calls them:
 * ``on_files``: add the generated pages (in memory) and set the navigation.
 * ``on_page_markdown``: resolve ``[[roadmap/topic]]`` references in hand-written pages.
 * ``on_pre_page``, ``on_env``, ``on_post_build``: under ``serve --dirty``, complete what
-  MkDocs skipped for the pages kept from the last build (see :mod:`.mkdocs_serve`).
+  MkDocs skipped for the pages kept from the last build (see :mod:`.serve`).
 * ``on_post_page``: under ``serve``, show the current curriculum errors on every page.
 """
 
@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from roadmap_site import gc_pause
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
-from roadmap_site.integrations.mkdocs_serve import CompiledTemplates, CurriculumWatch, DirtyRebuild, KeptPage
+from roadmap_site.integrations.plugin.serve import CompiledTemplates, CurriculumWatch, DirtyRebuild, KeptPage
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
 from roadmap_site.render.pages import RenderCache
 from roadmap_site.render.site import SCRIPTS, STYLESHEETS, GeneratedSite, assemble, hand_written_pages
