@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roadmap_site import gc_pause, validate, vocabulary
+from roadmap_site import build_cache, gc_pause, validate, vocabulary
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import Diagnostic, cap_per_file, display_path, has_errors, sort_diagnostics
 from roadmap_site.loader import DEFAULT_LIMITS, Document, Limits, load_file
@@ -28,6 +29,7 @@ TRACKS_DIR = "tracks"
 class LoadResult:
     curriculum: Curriculum | None  # None when there are errors
     diagnostics: list[Diagnostic]
+    key: str | None = None  # its key in the build cache, when one was used (see build_cache)
 
     @property
     def ok(self) -> bool:
@@ -102,10 +104,25 @@ def locate(path: Path) -> tuple[Path, Path | None]:
 
 
 def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,
-                    cache: FileCache | None = None) -> LoadResult:
-    """Load, validate and merge the curriculum in ``directory``. Never raises on bad input."""
+                    cache: FileCache | None = None, store: build_cache.BuildCache | None = None) -> LoadResult:
+    """Load, validate and merge the curriculum in ``directory``. Never raises on bad input.
+
+    With ``store``, a curriculum loaded before, byte for byte, is taken from the build cache.
+    """
+    root = Path(directory)
+    key = None
+    if store is not None and store.folder is not None and root.is_dir():
+        tree = build_cache.tree_key(root)
+        key = tree and build_cache.key("load", build_cache.code_key(), tree, str(root), os.getcwd(), repr(limits))
+        hit = store.get("load", key)
+        if isinstance(hit, LoadResult):
+            return hit
     with gc_pause.paused():
-        return _load_curriculum(Path(directory), limits, cache)
+        result = _load_curriculum(root, limits, cache)
+    if key is not None:
+        result.key = key
+        store.put("load", key, result)
+    return result
 
 
 def _load_curriculum(root: Path, limits: Limits, cache: FileCache | None) -> LoadResult:

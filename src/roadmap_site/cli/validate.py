@@ -19,6 +19,9 @@ def add(commands) -> None:
                              "all on stdout")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 on warnings too (placeholders, too few resources, ...)")
+    parser.add_argument("--no-cache", dest="cache", action="store_false",
+                        help="load the curriculum afresh, not from .cache/roadmap-site/ (the "
+                             "result of the last run on the same files)")
     parser.set_defaults(run=run)
 
 
@@ -28,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from roadmap_site import diagnostics as diag
+    from roadmap_site.build_cache import BuildCache
     from roadmap_site.pipeline import load_curriculum, locate
 
     if not args.path.exists():
@@ -35,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     root, part = locate(args.path)
-    result = load_curriculum(root)
+    # The project's cache, beside mkdocs.yml, which is the curriculum folder's parent.
+    result = load_curriculum(root, store=BuildCache.for_project(root.parent, enabled=args.cache))
     shown, elsewhere = result.diagnostics, []
     if part is not None:  # only the part asked for; the rest is counted in the summary
         inside = {d: Path(d.file).resolve().is_relative_to(part) for d in result.diagnostics}

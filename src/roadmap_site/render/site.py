@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roadmap_site import schema, site_assets
+from roadmap_site import build_cache, schema, site_assets
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import Diagnostic
 from roadmap_site.render import urls
@@ -68,11 +68,14 @@ def hand_written_pages(docs_dir: Path) -> list[str]:
 
 def assemble(curriculum: Curriculum, hand_written: list[str], *, user_nav: list | None = None,
              directory_urls: bool = True, cache: RenderCache | None = None,
-             source: str = "mkdocs.yml", render: bool = True) -> GeneratedSite:
+             source: str = "mkdocs.yml", render: bool = True,
+             store: build_cache.BuildCache | None = None, key: str | None = None) -> GeneratedSite:
     """The generated site of ``curriculum`` beside the hand-written pages ``hand_written``.
 
     With pages at one address, only the diagnostics are filled in. ``render=False`` stops
-    there too (a check before a build that will assemble again).
+    there too (a check before a build that will assemble again). With ``store`` and the
+    curriculum's ``key`` there (``LoadResult.key``), pages and files rendered before from
+    the same curriculum are taken from the build cache.
     """
     renderer = SiteRenderer(curriculum, directory_urls, cache)
     site = GeneratedSite(renderer, user_nav)
@@ -80,8 +83,15 @@ def assemble(curriculum: Curriculum, hand_written: list[str], *, user_nav: list 
         site.diagnostics.append(Diagnostic(source, 1, 1, "error", f"{a} and {b} would both be the page /{url}",
                                            "rename one"))
     if site.ok and render:
-        site.pages = renderer.pages()
-        site.files = _files(renderer)
+        site_key = key and build_cache.key("site", key, str(directory_urls))
+        hit = store.get("site", site_key) if store is not None else None
+        if isinstance(hit, tuple) and len(hit) == 2:
+            site.pages, site.files = hit
+        else:
+            site.pages = renderer.pages()
+            site.files = _files(renderer)
+            if store is not None:
+                store.put("site", site_key, (site.pages, site.files))
     return site
 
 

@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from roadmap_site import gc_pause
+from roadmap_site.build_cache import BuildCache
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
 from roadmap_site.integrations.plugin.serve import CompiledTemplates, CurriculumWatch, DirtyRebuild, KeptPage
@@ -65,6 +66,7 @@ def _called_from_serve() -> bool:
 class RoadmapSiteConfig(Config):
     enabled = c.Type(bool, default=True)
     curriculum_dir = c.Type(str, default="curriculum")
+    cache = c.Type(bool, default=True)  # .cache/roadmap-site/ (see roadmap_site.build_cache)
 
 
 class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
@@ -78,6 +80,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.result: LoadResult | None = None
         self.last_good: LoadResult | None = None
         self.user_nav: list | None = None
+        self.store = BuildCache(None)
         self.dirty = False
         self.rebuild = DirtyRebuild()  # which pages a `serve --dirty` rebuild may skip
         self.templates = CompiledTemplates()
@@ -100,8 +103,10 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         # MkDocs hands on_config a fresh config each rebuild: keep the user's own nav.
         self.user_nav = config.nav
         self.serving = self.serving or _called_from_serve()
-        # The caches serve rebuilds only: a one-off build lets the parsed files go at once.
-        result = load_curriculum(directory, cache=self.cache if self.serving else None)
+        # The in-memory caches serve rebuilds only: a one-off build lets the parsed files go at
+        # once, and takes what it can from the build cache on disk instead.
+        self.store = BuildCache.for_project(root, enabled=self.config.cache and not self.serving)
+        result = load_curriculum(directory, cache=self.cache if self.serving else None, store=self.store)
         for d in result.diagnostics:
             (log.error if d.severity == "error" else log.warning)(d.format())
         if result.ok:
@@ -173,7 +178,8 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
             self.render_cache = RenderCache()
         # Clashes were checked in on_config (a build stops there; serve keeps the last good).
         self.site = site = assemble(curriculum, [], user_nav=self.user_nav,
-                                    directory_urls=config.use_directory_urls, cache=self.render_cache)
+                                    directory_urls=config.use_directory_urls, cache=self.render_cache,
+                                    store=self.store, key=self.last_good.key if self.last_good else None)
         pages = site.pages if self.last_good else {}
         for src_uri in pages:
             existing = files.get_file_from_path(src_uri)

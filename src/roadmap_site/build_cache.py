@@ -1,0 +1,145 @@
+"""A cache on disk of what a build makes from the curriculum, so that a build or a ``validate``
+of a curriculum that has not changed since the last one skips loading and rendering it.
+
+It lives in ``.cache/roadmap-site/`` beside ``mkdocs.yml`` (where Material's plugins keep
+theirs). An entry is found by a key that covers everything its value is made from:
+
+* the inputs: every file and folder under the curriculum folder, by name and content (a
+  checkout that only touches modification times still hits), the working folder (diagnostics
+  show paths relative to it) and the options of the step;
+* the code: this package's files (name, size, modification time: an edited template or module
+  in a development install counts) and the libraries whose behaviour reaches the output.
+
+A tree the key cannot describe soundly (a symbolic link, an unreadable file, a FIFO) is not
+cached at all. A missing, unreadable or corrupt entry is a miss, and a cache folder that cannot
+be written is ignored: the cache can make a step faster, never different or broken. Entries are
+pickles, trusted as the project's own ``.pyc`` files are; ``ROADMAP_SITE_CACHE=off`` turns the
+cache off and ``ROADMAP_SITE_CACHE=<folder>`` moves it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+FOLDER = Path(".cache") / "roadmap-site"
+ENV = "ROADMAP_SITE_CACHE"
+KEEP = 2  # entries kept per kind: the current one and the one before (a branch switched back)
+# Libraries whose version changes what a step makes (messages, Markdown, HTML, JSON).
+LIBRARIES = ("pydantic", "pydantic_core", "yaml", "markdown", "pymdownx", "jinja2", "markupsafe")
+_PACKAGE = Path(__file__).resolve().parent
+
+
+class BuildCache:
+    """Entries by kind ("load", "site") and key; ``folder`` None means no cache."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    @classmethod
+    def for_project(cls, project: Path, *, enabled: bool = True) -> BuildCache:
+        """The cache of the project in ``project`` (the folder of mkdocs.yml), unless turned
+        off here or by ``ROADMAP_SITE_CACHE=off``."""
+        setting = os.environ.get(ENV, "").strip()
+        if not enabled or setting.lower() in ("off", "0", "false", "no"):
+            return cls(None)
+        return cls(Path(setting) if setting else project / FOLDER)
+
+    def get(self, kind: str, key: str | None):
+        if self.folder is None or key is None:
+            return None
+        try:
+            with open(self.folder / f"{kind}-{key}.pickle", "rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # missing, unreadable, truncated, from another version: a miss
+            return None
+
+    def put(self, kind: str, key: str | None, value) -> None:
+        if self.folder is None or key is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{kind}-")
+        except OSError:  # a read-only project: build without the cache
+            return
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / f"{kind}-{key}.pickle")  # readers never see half
+            self._evict(kind)
+        except Exception:  # a full disk, an unpicklable value: build without it
+            Path(temporary).unlink(missing_ok=True)
+
+    def _evict(self, kind: str) -> None:
+        entries = sorted(self.folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)
+
+
+def key(*parts: str | bytes) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        _add(digest, part)
+    return digest.hexdigest()
+
+
+def _add(digest, part: str | bytes) -> None:
+    data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+    digest.update(len(data).to_bytes(8, "little"))  # so that ("ab", "c") differs from ("a", "bc")
+    digest.update(data)
+
+
+def tree_key(root: Path) -> str | None:
+    """A digest of everything under ``root``: names, kinds and contents, in a fixed order; None
+    when something in it cannot be described soundly (then the step is not cached)."""
+    digest = hashlib.blake2b(digest_size=16)
+    _add(digest, str(root.resolve()))
+    try:
+        for folder, folders, files in os.walk(root, onerror=_raise):
+            folders.sort()
+            _add(digest, "d:" + os.path.relpath(folder, root))
+            links = [f for f in folders if os.path.islink(os.path.join(folder, f))]
+            for name in sorted(files + links):
+                path = os.path.join(folder, name)
+                if not stat.S_ISREG(os.lstat(path).st_mode):
+                    return None  # a link, FIFO or device: the loader follows or reports it
+                _add(digest, "f:" + name)
+                with open(path, "rb") as handle:
+                    digest.update(os.fstat(handle.fileno()).st_size.to_bytes(8, "little"))
+                    while chunk := handle.read(1 << 20):  # in pieces: a huge file is the loader's to refuse
+                        digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _raise(error: OSError) -> None:
+    raise error
+
+
+_code: str | None = None
+
+
+def code_key() -> str:
+    """A digest of the code that makes the output: this package, the libraries, Python."""
+    global _code
+    if _code is None:
+        parts: list[str | bytes] = [sys.version]
+        for folder, folders, files in os.walk(_PACKAGE):
+            folders[:] = sorted(f for f in folders if f != "__pycache__")
+            for name in sorted(files):
+                info = os.stat(os.path.join(folder, name))
+                parts.append(f"{os.path.relpath(folder, _PACKAGE)}/{name}:{info.st_size}:{info.st_mtime_ns}")
+        for library in LIBRARIES:
+            spec = importlib.util.find_spec(library)
+            origin = spec.origin if spec is not None else None
+            info = os.stat(origin) if origin and os.path.exists(origin) else None
+            parts.append(f"{library}:{origin}:{info and info.st_size}:{info and info.st_mtime_ns}")
+        _code = key(*parts)
+    return _code
