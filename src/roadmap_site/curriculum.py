@@ -6,8 +6,10 @@ Plain data, built by :mod:`merge` and read by the renderers, the CLI and the plu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from roadmap_site.model import CatalogResource, InlineResource, Phase, Roadmap, TagGroup, Topic, Track
+from roadmap_site.revisions import revision
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,12 @@ class TopicNode(_Named):
     @property
     def key(self) -> str:
         return f"{self.roadmap}/{self.data.id}"
+
+    @cached_property
+    def revision(self) -> str:
+        """What it teaches, as hashes (see :mod:`revisions`): shown on its page and on its
+        roadmap's two drawings, so worked out once."""
+        return revision(self.data)
 
 
 @dataclass

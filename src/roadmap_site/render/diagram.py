@@ -32,7 +32,6 @@ from roadmap_site.curriculum import Curriculum, RoadmapNode
 from roadmap_site.model import LEVEL_LABELS
 from roadmap_site.render.layout import Block, Box, Grid, Route, layered, transitive_reduction
 from roadmap_site.render.textfit import text_width, wrap
-from roadmap_site.revisions import revision
 
 
 @dataclass(frozen=True)
@@ -274,7 +273,7 @@ def _topic_node(curriculum: Curriculum, roadmap: RoadmapNode, d: Drawing, key: s
     desc = f"{LEVEL_LABELS[topic.data.level]}, {topic.data.hours:g} hours." + (
         f" {needs_title}." if names else "")
     # data-rs-rev: a topic marked done here records what it teaches now (revisions.py)
-    return (f'<g class="rs-node" data-rs-topic="{e(key)}" data-rs-rev="{revision(topic.data)}">'
+    return (f'<g class="rs-node" data-rs-topic="{e(key)}" data-rs-rev="{topic.revision}">'
             f'<a xlink:href="{e(topic_url(key))}" role="link">'
             f"{_node_body(topic.title, desc, d.texts[key], box, d.style, needs_title)}</a>"
             f"{_toggle(key, topic.title, box)}</g>")

@@ -201,28 +201,29 @@ Rect = tuple[float, float, float, float]  # x1, y1, x2, y2
 
 
 def _seg_rects(route: Route, pad: float) -> list[Rect]:
-    return [(min(p[0], q[0]) - pad, min(p[1], q[1]) - pad, max(p[0], q[0]) + pad, max(p[1], q[1]) + pad)
-            for p, q in route.segments()]
-
-
-def _meet(r: Rect, s: Rect) -> bool:
-    return not (r[2] < s[0] or s[2] < r[0] or r[3] < s[1] or s[3] < r[1])
+    # comparisons, not min()/max(): this runs for every candidate line (half the layout's time)
+    return [((px if px < qx else qx) - pad, (py if py < qy else qy) - pad,
+             (qx if px < qx else px) + pad, (qy if py < qy else py) + pad)
+            for (px, py), (qx, qy) in route.segments()]
 
 
 Taken = tuple[list[Rect], list[Rect], Rect]  # a drawn line's segments, vertical runs, extent
 
 
 def _extent(rects: list[Rect]) -> Rect:
-    return (min(r[0] for r in rects), min(r[1] for r in rects), max(r[2] for r in rects),
-            max(r[3] for r in rects))
+    x1, y1, x2, y2 = rects[0]
+    for a1, b1, a2, b2 in rects:
+        x1, y1 = (a1 if a1 < x1 else x1), (b1 if b1 < y1 else y1)
+        x2, y2 = (a2 if a2 > x2 else x2), (b2 if b2 > y2 else y2)
+    return x1, y1, x2, y2
 
 
 def _taken(route: Route) -> Taken:
     """What a line occupies: its segments (padded), and its vertical runs stretched by ALIGN."""
     half = SEPARATION / 2
     segs = _seg_rects(route, half)
-    verticals = [(p[0] - half, min(p[1], q[1]) - ALIGN / 2, p[0] + half, max(p[1], q[1]) + ALIGN / 2)
-                 for p, q in route.segments() if p[0] == q[0]]
+    verticals = [(px - half, (py if py < qy else qy) - ALIGN / 2, px + half, (qy if py < qy else py) + ALIGN / 2)
+                 for (px, py), (qx, qy) in route.segments() if px == qx]
     return segs, verticals, _extent(segs + verticals)
 
 
@@ -240,13 +241,15 @@ def _fits(route: Route, obstacles: list[tuple[str, Rect]], accepted: list[Taken]
                 continue
             if not ((i == 0 and name == route.source) or (i == last and name == route.target)):
                 return False
-    segs, verticals, extent = _taken(route)
-    for other_segs, other_runs, other_extent in accepted:
-        if not _meet(extent, other_extent):
+    segs, verticals, (ex1, ey1, ex2, ey2) = _taken(route)
+    for other_segs, other_runs, (fx1, fy1, fx2, fy2) in accepted:
+        if ex2 < fx1 or fx2 < ex1 or ey2 < fy1 or fy2 < ey1:
             continue
-        if any(_meet(a, b) for b in other_segs for a in segs) or \
-                any(_meet(a, b) for b in other_runs for a in verticals):
-            return False
+        for mine, theirs in ((segs, other_segs), (verticals, other_runs)):
+            for bx1, by1, bx2, by2 in theirs:
+                for ax1, ay1, ax2, ay2 in mine:
+                    if not (ax2 < bx1 or bx2 < ax1 or ay2 < by1 or by2 < ay1):
+                        return False
     return True
 
 

@@ -22,7 +22,6 @@ from roadmap_site.render import diagram, urls
 from roadmap_site.render.icons import icon
 from roadmap_site.render.sections import Section, sections
 from roadmap_site.render.templating import env, front_matter, hours, level_range, plain, subtopic_tree
-from roadmap_site.revisions import revision
 
 T = TypeVar("T")
 
@@ -328,7 +327,7 @@ class SiteRenderer:
         src = urls.topic_page(topic.key)
         roadmap = roadmap or self.c.roadmap(topic.roadmap)
         phase = phase or self.c.phase(topic.roadmap, topic.phase)
-        return self._render("topic.md.j2", src, topic=topic, roadmap=roadmap, phase=phase, rev=revision(topic.data),
+        return self._render("topic.md.j2", src, topic=topic, roadmap=roadmap, phase=phase, rev=topic.revision,
                             subtopics=self.subtopics_html(topic) if topic.data.subtopics else "",
                             resource_card=self.resource_card,
                             front=front_matter(title=topic.title, tags=list(topic.data.tags),
