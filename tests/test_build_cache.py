@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,14 +87,27 @@ def test_validate_takes_an_unchanged_curriculum_from_the_cache(tmp_path):
     shutil.copytree(GOOD, tmp_path / "curriculum")
     first = run_cli("validate", "curriculum", cwd=tmp_path)
     assert first.returncode == 0, first.stdout
-    entry = only_entry(tmp_path, "load")
-    result: LoadResult = pickle.loads(entry.read_bytes())
-    result.diagnostics.append(Diagnostic("curriculum/planted.yml", 3, 4, "warning", "PLANTED", None))
-    entry.write_bytes(pickle.dumps(result))
+    entry = only_entry(tmp_path, "report")
+    diagnostics, counts = pickle.loads(entry.read_bytes())
+    diagnostics.append(Diagnostic("curriculum/planted.yml", 3, 4, "warning", "PLANTED", None))
+    entry.write_bytes(pickle.dumps((diagnostics, counts)))
 
     assert "curriculum/planted.yml:3:4" in run_cli("validate", "curriculum", cwd=tmp_path).stdout
     fresh = run_cli("validate", "curriculum", "--no-cache", cwd=tmp_path)
     assert "PLANTED" not in fresh.stdout and fresh.stdout == first.stdout
+
+
+def test_validate_answering_from_the_cache_loads_no_model(tmp_path):
+    """What makes it fast (about 0.05 s on the real curriculum against 0.33 s): neither the
+    pipeline nor Pydantic is imported when the report is in the cache."""
+    shutil.copytree(GOOD, tmp_path / "curriculum")
+    script = ("import sys; from roadmap_site.cli import main; code = main(['validate', 'curriculum']); "
+              "print(sorted(m for m in ('pydantic', 'roadmap_site.pipeline', 'yaml') if m in sys.modules))")
+    cold = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    warm = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert cold.stdout.splitlines()[-1] == "['pydantic', 'roadmap_site.pipeline', 'yaml']", cold.stderr
+    assert warm.stdout.splitlines()[-1] == "[]", warm.stderr
+    assert warm.stdout.splitlines()[:-1] == cold.stdout.splitlines()[:-1]
 
 
 def test_validate_of_a_broken_curriculum_reports_the_same_from_the_cache(tmp_path):

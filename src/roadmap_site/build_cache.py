@@ -7,8 +7,8 @@ theirs). An entry is found by a key that covers everything its value is made fro
 * the inputs: every file and folder under the curriculum folder, by name and content (a
   checkout that only touches modification times still hits), the working folder (diagnostics
   show paths relative to it) and the options of the step;
-* the code: this package's files (name, size, modification time: an edited template or module
-  in a development install counts) and the libraries whose behaviour reaches the output.
+* the code: this package's files by content (an edited template or module in a development
+  install counts) and the versions of the libraries whose behaviour reaches the output.
 
 A tree the key cannot describe soundly (a symbolic link, an unreadable file, a FIFO) is not
 cached at all. A missing, unreadable or corrupt entry is a miss, and a cache folder that cannot
@@ -20,7 +20,6 @@ cache off and ``ROADMAP_SITE_CACHE=<folder>`` moves it.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import pickle
 import stat
@@ -31,8 +30,8 @@ from pathlib import Path
 FOLDER = Path(".cache") / "roadmap-site"
 ENV = "ROADMAP_SITE_CACHE"
 KEEP = 2  # entries kept per kind: the current one and the one before (a branch switched back)
-# Libraries whose version changes what a step makes (messages, Markdown, HTML, JSON).
-LIBRARIES = ("pydantic", "pydantic_core", "yaml", "markdown", "pymdownx", "jinja2", "markupsafe")
+# Distributions whose version changes what a step makes (messages, Markdown, HTML, JSON).
+LIBRARIES = ("pydantic", "pydantic-core", "pyyaml", "markdown", "pymdown-extensions", "jinja2", "markupsafe")
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -95,6 +94,13 @@ def _add(digest, part: str | bytes) -> None:
     digest.update(data)
 
 
+def inputs_key(kind: str, root: Path, *options: str) -> str | None:
+    """The key of what ``kind`` makes from the curriculum in ``root`` with ``options``: the
+    tree, the code, and the working folder, which the paths in diagnostics are relative to."""
+    tree = tree_key(root)
+    return tree and key(kind, code_key(), tree, str(root), os.getcwd(), *options)
+
+
 def tree_key(root: Path) -> str | None:
     """A digest of everything under ``root``: names, kinds and contents, in a fixed order; None
     when something in it cannot be described soundly (then the step is not cached)."""
@@ -127,19 +133,37 @@ _code: str | None = None
 
 
 def code_key() -> str:
-    """A digest of the code that makes the output: this package, the libraries, Python."""
+    """A digest of the code that makes the output: this package's files by content (a CI
+    checkout, whose files are all new, still finds the last run's entries), the installed
+    versions of the libraries, and Python's."""
     global _code
     if _code is None:
-        parts: list[str | bytes] = [sys.version]
+        digest = hashlib.blake2b(digest_size=16)
+        _add(digest, sys.version)
         for folder, folders, files in os.walk(_PACKAGE):
             folders[:] = sorted(f for f in folders if f != "__pycache__")
             for name in sorted(files):
-                info = os.stat(os.path.join(folder, name))
-                parts.append(f"{os.path.relpath(folder, _PACKAGE)}/{name}:{info.st_size}:{info.st_mtime_ns}")
-        for library in LIBRARIES:
-            spec = importlib.util.find_spec(library)
-            origin = spec.origin if spec is not None else None
-            info = os.stat(origin) if origin and os.path.exists(origin) else None
-            parts.append(f"{library}:{origin}:{info and info.st_size}:{info and info.st_mtime_ns}")
-        _code = key(*parts)
+                path = os.path.join(folder, name)
+                _add(digest, os.path.relpath(path, _PACKAGE))
+                with open(path, "rb") as handle:
+                    _add(digest, handle.read())
+        for version in _installed():
+            _add(digest, version)
+        _code = digest.hexdigest()
     return _code
+
+
+def _installed() -> list[str]:
+    """The metadata folders of LIBRARIES on the path ("pydantic-2.14.4.dist-info"), whose names
+    carry their versions; read from the folder listing, which is much cheaper than importing
+    importlib.metadata (about 40 ms) on the path that needs no other library."""
+    wanted = {name.replace("-", "_").lower() for name in LIBRARIES}
+    found = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        found += [f"{entry}/{n}" for n in names if n.endswith((".dist-info", ".egg-info"))
+                  and n.split("-", 1)[0].replace(".", "_").lower() in wanted]
+    return sorted(found)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,13 +15,11 @@ from pathlib import Path
 from roadmap_site import build_cache, gc_pause, validate, vocabulary
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import Diagnostic, cap_per_file, display_path, has_errors, sort_diagnostics
+from roadmap_site.folders import RESOURCES_DIR, TRACKS_DIR
 from roadmap_site.loader import DEFAULT_LIMITS, Document, Limits, load_file
 from roadmap_site.merge import CatalogFile, PhaseFile, RoadmapFiles, merge
 from roadmap_site.model import Catalog, Phase, Roadmap, TagVocabulary, Track
 from roadmap_site.tracks import resolve_tracks
-
-RESOURCES_DIR = "resources"
-TRACKS_DIR = "tracks"
 
 
 @dataclass
@@ -89,20 +86,6 @@ def _load_one(path: Path, kind, limits: Limits, shown: str | None = None,
     return document, loaded, diagnostics + problems
 
 
-def locate(path: Path) -> tuple[Path, Path | None]:
-    """The curriculum folder that ``path`` belongs to, and the part of it ``path`` names (None
-    for the whole curriculum): a roadmap folder, its phases/ folder, the catalog folder or one
-    of their files. The part is checked with the rest of the curriculum, which its references
-    point into."""
-    resolved = path.resolve()
-    for folder in (resolved, *resolved.parents[:2]):
-        if (folder / "roadmap.yml").is_file() or (folder / "phases").is_dir() or (
-                folder.name == RESOURCES_DIR and folder.parent != folder and any(
-                    (sibling / "roadmap.yml").is_file() for sibling in folder.parent.iterdir())):
-            return folder.parent, resolved
-    return resolved, None
-
-
 def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,
                     cache: FileCache | None = None, store: build_cache.BuildCache | None = None) -> LoadResult:
     """Load, validate and merge the curriculum in ``directory``. Never raises on bad input.
@@ -112,8 +95,7 @@ def load_curriculum(directory: str | Path, *, limits: Limits = DEFAULT_LIMITS,
     root = Path(directory)
     key = None
     if store is not None and store.folder is not None and root.is_dir():
-        tree = build_cache.tree_key(root)
-        key = tree and build_cache.key("load", build_cache.code_key(), tree, str(root), os.getcwd(), repr(limits))
+        key = build_cache.inputs_key("load", root, repr(limits))
         hit = store.get("load", key)
         if isinstance(hit, LoadResult):
             return hit

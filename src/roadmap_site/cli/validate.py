@@ -31,24 +31,22 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from roadmap_site import diagnostics as diag
-    from roadmap_site.build_cache import BuildCache
-    from roadmap_site.pipeline import load_curriculum, locate
+    from roadmap_site.folders import locate
 
     if not args.path.exists():
         print(f"roadmap-site validate: error: {args.path}: no such folder or file",
               file=sys.stderr)
         return EXIT_USAGE
     root, part = locate(args.path)
-    # The project's cache, beside mkdocs.yml, which is the curriculum folder's parent.
-    result = load_curriculum(root, store=BuildCache.for_project(root.parent, enabled=args.cache))
-    shown, elsewhere = result.diagnostics, []
+    diagnostics, counts = _check(root, args.cache)
+    shown, elsewhere = diagnostics, []
     if part is not None:  # only the part asked for; the rest is counted in the summary
-        inside = {d: Path(d.file).resolve().is_relative_to(part) for d in result.diagnostics}
-        shown = [d for d in result.diagnostics if inside[d]]
-        elsewhere = [d for d in result.diagnostics if not inside[d]]
+        inside = {d: Path(d.file).resolve().is_relative_to(part) for d in diagnostics}
+        shown = [d for d in diagnostics if inside[d]]
+        elsewhere = [d for d in diagnostics if not inside[d]]
     errors = diag.has_errors(shown)
     failed = errors or (args.strict and bool(shown))
-    summary = _summary(result, root, part, shown, elsewhere, failed=failed, errors=errors)
+    summary = _summary(counts, root, part, shown, elsewhere, failed=failed, errors=errors)
     if args.format == "json":
         print(diag.format_json(shown))
     elif args.format == "github":
@@ -60,15 +58,35 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-def _summary(result, root: Path, part: Path | None, shown: list, elsewhere: list, *,
-             failed: bool, errors: bool) -> str:
+def _check(root: Path, cache: bool) -> tuple[list, tuple[int, int, int] | None]:
+    """The diagnostics of the curriculum in ``root`` and its numbers of roadmaps, topics and
+    catalog resources (None when it has errors). A run on the same files as the last one
+    answers from the project's build cache (beside mkdocs.yml, the curriculum folder's parent)
+    without importing the pipeline, Pydantic or the models."""
+    from roadmap_site.build_cache import BuildCache, inputs_key
+
+    store = BuildCache.for_project(root.parent, enabled=cache)
+    key = inputs_key("report", root) if store.folder is not None else None
+    hit = store.get("report", key)
+    if isinstance(hit, tuple) and len(hit) == 2:
+        return hit
+    from roadmap_site.pipeline import load_curriculum
+
+    result = load_curriculum(root, store=store)  # its "load" entry serves the next mkdocs build
+    c = result.curriculum
+    checked = (result.diagnostics, c and (len(c.roadmaps), len(c.topics), len(c.resources)))
+    store.put("report", key, checked)
+    return checked
+
+
+def _summary(counts: tuple[int, int, int] | None, root: Path, part: Path | None, shown: list,
+             elsewhere: list, *, failed: bool, errors: bool) -> str:
     from roadmap_site import diagnostics as diag
 
     name = diag.display_path(part) if part is not None else "curriculum"
-    if not failed and part is None and result.curriculum is not None:
-        c = result.curriculum
-        summary = (f"curriculum is valid: {len(c.roadmaps)} roadmaps, {len(c.topics)} topics, "
-                   f"{len(c.resources)} catalog resources ({diag.summary_line(shown)})")
+    if not failed and part is None and counts is not None:
+        summary = (f"curriculum is valid: {counts[0]} roadmaps, {counts[1]} topics, "
+                   f"{counts[2]} catalog resources ({diag.summary_line(shown)})")
     elif not failed:
         summary = f"{name} is valid ({diag.summary_line(shown)})"
     else:
