@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 
 from roadmap_site import gc_pause
 from roadmap_site.build_cache import BuildCache
@@ -84,6 +85,8 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.dirty = False
         self.rebuild = DirtyRebuild()  # which pages a `serve --dirty` rebuild may skip
         self.templates = CompiledTemplates()
+        # hand-written pages as the strict check made them: (src, Markdown) -> page, warnings
+        self.docs_pages: dict[tuple[str, str], tuple[str, list]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `serve --clean` says "build": see _called_from_serve
@@ -102,6 +105,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         config.extra_javascript += [a for a in SCRIPTS if a not in config.extra_javascript]
         # MkDocs hands on_config a fresh config each rebuild: keep the user's own nav.
         self.user_nav = config.nav
+        self.docs_pages = {}
         self.serving = self.serving or _called_from_serve()
         # The in-memory caches serve rebuilds only: a one-off build lets the parsed files go at
         # once, and takes what it can from the build cache on disk instead.
@@ -148,7 +152,9 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
                 text = (docs / rel).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue  # MkDocs reports it itself
-            for d in site.docs_page(text, rel, str(docs / rel))[1]:
+            text = meta.get_data(text)[0]  # as on_page_markdown will get it: no front matter
+            page = self.docs_pages[rel, text] = site.docs_page(text, rel, str(docs / rel))
+            for d in page[1]:
                 log.warning(d.format())
                 warnings.append(d)
         if warnings:
@@ -230,7 +236,10 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         if site is None or site.renderer.c is not self.last_good.curriculum:
             site = assemble(self.last_good.curriculum, [], directory_urls=config.use_directory_urls,
                             cache=self.render_cache, render=False)
-        text, warnings = site.docs_page(markdown, page.file.src_uri, page.file.abs_src_path)
+        # the strict check made it already from the same Markdown (the home page's overview
+        # drawing is a layout of every roadmap: 0.4 s at 60 roadmaps)
+        made = self.docs_pages.pop((page.file.src_uri, markdown), None)
+        text, warnings = made or site.docs_page(markdown, page.file.src_uri, page.file.abs_src_path)
         for d in warnings:
             log.warning(d.format())
         return text
