@@ -227,7 +227,10 @@ def _taken(route: Route) -> Taken:
     return segs, verticals, _extent(segs + verticals)
 
 
-def _fits(route: Route, obstacles: list[tuple[str, Rect]], accepted: list[Taken]) -> bool:
+Row = tuple[float, float, list[tuple[str, Rect]]]  # a layer's boxes (padded) and their y extent
+
+
+def _fits(route: Route, rows: list[Row], accepted: list[Taken]) -> bool:
     """No segment near a box it does not join (CLEARANCE), nor near an accepted line (SEPARATION),
     and no vertical run in line with another line's, where the two would read as one line.
 
@@ -236,11 +239,14 @@ def _fits(route: Route, obstacles: list[tuple[str, Rect]], accepted: list[Taken]
     bare = _seg_rects(route, 0)
     last = len(bare) - 1
     for i, (sx1, sy1, sx2, sy2) in enumerate(bare):
-        for name, (ox1, oy1, ox2, oy2) in obstacles:
-            if sx2 < ox1 or ox2 < sx1 or sy2 < oy1 or oy2 < sy1:
+        for top, bottom, boxes in rows:  # a segment is near the boxes of one or two layers
+            if sy2 < top or bottom < sy1:
                 continue
-            if not ((i == 0 and name == route.source) or (i == last and name == route.target)):
-                return False
+            for name, (ox1, oy1, ox2, oy2) in boxes:
+                if sx2 < ox1 or ox2 < sx1 or sy2 < oy1 or oy2 < sy1:
+                    continue
+                if not ((i == 0 and name == route.source) or (i == last and name == route.target)):
+                    return False
     segs, verticals, (ex1, ey1, ex2, ey2) = _taken(route)
     for other_segs, other_runs, (fx1, fy1, fx2, fy2) in accepted:
         if ex2 < fx1 or fx2 < ex1 or ey2 < fy1 or fy2 < ey1:
@@ -303,8 +309,11 @@ class _Placed:
         self.out_port, self.in_port = self._ports(outs, 1), self._ports(ins, 0)
         self.lanes = grid.lanes(x0)
         self.span = {e: self.layer_of[e[1]] - self.layer_of[e[0]] for e in reduced}
-        self.obstacles = [(n, (b.x - CLEARANCE, b.y - CLEARANCE, b.right + CLEARANCE, b.bottom + CLEARANCE))
-                          for n, b in self.boxes.items()]
+        self.rows: list[Row] = []
+        for ls in layers:
+            padded = [(n, (self.boxes[n].x - CLEARANCE, self.boxes[n].y - CLEARANCE,
+                           self.boxes[n].right + CLEARANCE, self.boxes[n].bottom + CLEARANCE)) for n in ls]
+            self.rows.append((min(r[1] for _, r in padded), max(r[3] for _, r in padded), padded))
 
     def _tracks(self, below_layer: int) -> list[float]:
         top, grid = self.bottoms[below_layer], self.grid
@@ -352,7 +361,7 @@ class _Placed:
         boxes, nodes = self.boxes, self.nodes
         for e in sorted(self.reduced, key=lambda e: (self.span[e], boxes[e[1]].x, self.out_port[e],
                                                       nodes.index(e[1]), nodes.index(e[0]))):
-            found = next((r for r in self._candidates(e, flip) if _fits(r, self.obstacles, taken)), None)
+            found = next((r for r in self._candidates(e, flip) if _fits(r, self.rows, taken)), None)
             if found is None:
                 undrawn.append(e)
             else:
