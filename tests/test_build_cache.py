@@ -187,6 +187,15 @@ def test_every_input_counts_and_old_entries_go(tmp_path):
     assert len(list((tmp_path / "cache").glob("load-*.pickle"))) == build_cache.KEEP
 
 
+def test_a_tree_with_a_huge_file_is_not_read_for_a_key(tmp_path):
+    root = tmp_path / "curriculum"
+    shutil.copytree(GOOD, root)
+    assert build_cache.tree_key(root) is not None
+    with (root / "huge.bin").open("wb") as out:
+        out.truncate(build_cache.LARGEST + 1)  # sparse: no disk used
+    assert build_cache.tree_key(root) is None
+
+
 def test_a_tree_with_a_symbolic_link_is_not_cached(tmp_path):
     root = tmp_path / "curriculum"
     shutil.copytree(GOOD, root)

@@ -30,6 +30,9 @@ from pathlib import Path
 FOLDER = Path(".cache") / "roadmap-site"
 ENV = "ROADMAP_SITE_CACHE"
 KEEP = 2  # entries kept per kind: the current one and the one before (a branch switched back)
+# A file larger than this is not read to make a key (the loader refuses files over 1 MB anyway):
+# a stray huge file must not make every build read it.
+LARGEST = 16 << 20
 # Distributions whose version changes what a step makes (messages, Markdown, HTML, JSON).
 LIBRARIES = ("pydantic", "pydantic-core", "pyyaml", "markdown", "pymdown-extensions", "jinja2", "markupsafe")
 _PACKAGE = Path(__file__).resolve().parent
@@ -113,12 +116,13 @@ def tree_key(root: Path) -> str | None:
             links = [f for f in folders if os.path.islink(os.path.join(folder, f))]
             for name in sorted(files + links):
                 path = os.path.join(folder, name)
-                if not stat.S_ISREG(os.lstat(path).st_mode):
-                    return None  # a link, FIFO or device: the loader follows or reports it
+                info = os.lstat(path)
+                if not stat.S_ISREG(info.st_mode) or info.st_size > LARGEST:
+                    return None  # a link, FIFO or device (the loader follows or reports it), a huge file
                 _add(digest, "f:" + name)
                 with open(path, "rb") as handle:
-                    digest.update(os.fstat(handle.fileno()).st_size.to_bytes(8, "little"))
-                    while chunk := handle.read(1 << 20):  # in pieces: a huge file is the loader's to refuse
+                    digest.update(info.st_size.to_bytes(8, "little"))
+                    while chunk := handle.read(1 << 20):
                         digest.update(chunk)
     except OSError:
         return None
