@@ -39,7 +39,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 class BuildCache:
-    """Entries by kind ("load", "site") and key; ``folder`` None means no cache."""
+    """Entries by kind ("load", "site", "report") and key; ``folder`` None means no cache."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
