@@ -8,7 +8,6 @@ read the entry instead of loading and rendering again.
 
 from __future__ import annotations
 
-import os
 import pickle
 import shutil
 import subprocess
@@ -20,7 +19,7 @@ import pytest
 from conftest import GOOD, ROOT, make_project, mkdocs, run_cli
 from roadmap_site import build_cache
 from roadmap_site.diagnostics import Diagnostic
-from roadmap_site.pipeline import LoadResult, load_curriculum
+from roadmap_site.pipeline import load_curriculum
 
 TOPIC_FILE = "curriculum/basics/phases/next.yml"
 TOPIC_PAGE = "basics/regression/index.md"
@@ -40,17 +39,8 @@ def tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def build(project: Path, out: str, **env: str) -> Path:
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        proc = mkdocs(project, "build", "--strict", "-d", out)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+def build(project: Path, out: str) -> Path:
+    proc = mkdocs(project, "build", "--strict", "-d", out)
     assert proc.returncode == 0, proc.stderr
     return project / out
 
@@ -60,11 +50,12 @@ def project(tmp_path: Path) -> Path:
     return make_project(tmp_path, GOOD)
 
 
-def test_a_cached_build_is_byte_for_byte_a_fresh_build(project):
+def test_a_cached_build_is_byte_for_byte_a_fresh_build(project, monkeypatch):
     cold = build(project, "cold")
     assert entries(project, "load") and entries(project, "site")
     warm = build(project, "warm")
-    fresh = build(project, "fresh", ROADMAP_SITE_CACHE="off")
+    monkeypatch.setenv("ROADMAP_SITE_CACHE", "off")
+    fresh = build(project, "fresh")
     assert tree(warm) == tree(cold) == tree(fresh)
 
 
@@ -136,14 +127,11 @@ def test_paths_in_messages_follow_the_working_folder(tmp_path):
     assert there.stdout == run_cli("validate", "../curriculum", "--no-cache", cwd=tmp_path / "sub").stdout
 
 
-def test_turned_off_it_writes_nothing(tmp_path):
+def test_turned_off_it_writes_nothing(tmp_path, monkeypatch):
     shutil.copytree(GOOD, tmp_path / "curriculum")
     assert run_cli("validate", "curriculum", "--no-cache", cwd=tmp_path).returncode == 0
-    os.environ["ROADMAP_SITE_CACHE"] = "off"
-    try:
-        assert run_cli("validate", "curriculum", cwd=tmp_path).returncode == 0
-    finally:
-        del os.environ["ROADMAP_SITE_CACHE"]
+    monkeypatch.setenv("ROADMAP_SITE_CACHE", "off")
+    assert run_cli("validate", "curriculum", cwd=tmp_path).returncode == 0
     assert not (tmp_path / ".cache").exists()
 
 
@@ -157,15 +145,12 @@ def test_a_corrupt_or_foreign_entry_is_a_miss(tmp_path):
         assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
 
 
-def test_a_cache_folder_that_cannot_be_written_is_ignored(tmp_path):
+def test_a_cache_folder_that_cannot_be_written_is_ignored(tmp_path, monkeypatch):
     shutil.copytree(GOOD, tmp_path / "curriculum")
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
-    os.environ["ROADMAP_SITE_CACHE"] = str(blocker / "cache")  # a folder under a file: mkdir fails
-    try:
-        proc = run_cli("validate", "curriculum", cwd=tmp_path)
-    finally:
-        del os.environ["ROADMAP_SITE_CACHE"]
+    monkeypatch.setenv("ROADMAP_SITE_CACHE", str(blocker / "cache"))  # a folder under a file: mkdir fails
+    proc = run_cli("validate", "curriculum", cwd=tmp_path)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr + proc.stdout
     assert "curriculum is valid" in proc.stdout
 
