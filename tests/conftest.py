@@ -26,6 +26,14 @@ def good_copy(tmp_path: Path, monkeypatch) -> Path:
     return target
 
 
+def edit(root: Path, file: str, old: str, new: str) -> None:
+    """Edit ``root/file``: its first ``old`` (which must be there) becomes ``new``."""
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (old, path)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "roadmap_site", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=120)

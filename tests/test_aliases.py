@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import GOOD, make_project, mkdocs, run_cli
+from conftest import GOOD, edit, make_project, mkdocs, run_cli
 from roadmap_site.pipeline import load_curriculum
 from roadmap_site.render.pages import SiteRenderer
 from roadmap_site.render.site import assemble
@@ -25,13 +25,6 @@ from roadmap_site.render.text import resolve_references
 NEXT = "basics/phases/next.yml"
 START = "basics/phases/start.yml"
 DEEP = "advanced/phases/deep.yml"
-
-
-def edit(root: Path, file: str, old: str, new: str) -> None:
-    path = root / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (old, file)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def rename_regression(root: Path) -> None:

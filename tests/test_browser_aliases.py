@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from browser import serve_directory
-from conftest import GOOD, make_project, mkdocs
+from conftest import GOOD, edit, make_project, mkdocs
 from test_browser_pages import CONTRAST
 
 pytestmark = pytest.mark.browser
@@ -23,13 +23,6 @@ SHARD = "roadmap-site:/site/:progress:basics"
 SHOTS = Path("/tmp/shots-aliases")
 NEXT, START, DEEP = "basics/phases/next.yml", "basics/phases/start.yml", "advanced/phases/deep.yml"
 TOMORROW = (datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=1)).isoformat()
-
-
-def edit(root: Path, file: str, old: str, new: str) -> None:
-    path = root / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (old, file)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def renamed(root: Path) -> None:

@@ -16,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from conftest import GOOD, make_project
+from conftest import GOOD, edit, make_project
 
 URL = "http://127.0.0.1:8000/"
 NEXT = "curriculum/basics/phases/next.yml"
@@ -86,13 +86,6 @@ def assert_same_site(incremental: Path, fresh: Path, step: str) -> None:
     assert sorted(a) == sorted(b), f"after {step}: files differ: {sorted(set(a) ^ set(b))}"
     stale = [name for name in a if a[name] != b[name]]
     assert stale == [], f"after {step}: stale files {stale}"
-
-
-def edit(project: Path, path: str, old: str, new: str) -> None:
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, (path, old)
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import GOOD, ROOT
+from conftest import GOOD, ROOT, edit
 from roadmap_site import markup
 from roadmap_site.pipeline import FileCache, load_curriculum
 from roadmap_site.render import urls
@@ -74,12 +74,6 @@ def test_most_real_summaries_take_the_plain_path():
             assert fast == _slow(text, resolve, roadmap)
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_pages_reused_across_rebuilds_are_the_pages_of_a_fresh_render(tmp_path, monkeypatch):
     """A serve session: each save reloads through the same FileCache and renders with the same
     RenderCache; every render must equal a fresh render of what is on disk."""
@@ -100,18 +94,17 @@ def test_pages_reused_across_rebuilds_are_the_pages_of_a_fresh_render(tmp_path, 
     assert check() == first  # nothing changed: the same pages (from the page cache)
     assert render_cache.pages
     check(directory_urls=False)  # another URL style: nothing reused wrongly
-    start, nxt = root / "basics/phases/start.yml", root / "basics/phases/next.yml"
-    catalog = root / "resources/catalog.yml"
+    start, nxt, catalog = "basics/phases/start.yml", "basics/phases/next.yml", "resources/catalog.yml"
     # a topic title, which other pages show in links, summaries and resource usage
-    _edit(start, "title: Python", "title: Python 3")
+    edit(root, start, "title: Python", "title: Python 3")
     check()
     # a subtopic and a summary
-    _edit(start, "- Data types", "- Data types and values")
+    edit(root, start, "- Data types", "- Data types and values")
     check()
-    _edit(nxt, "summary: ", "summary: Edited. ")
+    edit(root, nxt, "summary: ", "summary: Edited. ")
     check()
     # a catalog entry, shown as a card on every topic that cites it
-    _edit(catalog, "title: ", "title: Renamed ")
+    edit(root, catalog, "title: ", "title: Renamed ")
     check()
     # and back: earlier versions come back from disk, not from a stale cache
     shutil.rmtree(root)
@@ -127,7 +120,7 @@ def test_the_render_cache_forgets_what_the_last_render_did_not_use(tmp_path, mon
     SiteRenderer(load_curriculum(root, cache=files).curriculum, True, render_cache).pages()
     fragments = len(render_cache.fragments)
     for n in range(5):
-        _edit(root / "resources/catalog.yml", "title: ", f"title: V{n} ")
+        edit(root, "resources/catalog.yml", "title: ", f"title: V{n} ")
         SiteRenderer(load_curriculum(root, cache=files).curriculum, True, render_cache).pages()
     assert len(render_cache.fragments) == fragments
 
@@ -228,10 +221,10 @@ def test_every_shown_value_edited_in_turn_renders_like_a_fresh_render(tmp_path, 
         compared += check()
         (root / rel).write_text(original, encoding="utf-8")
         assert check()
-    for rel, edit in STRUCTURAL:
+    for rel, change in STRUCTURAL:
         original = (root / rel).read_text(encoding="utf-8")
         data = yaml.safe_load(original)
-        edit(data)
+        change(data)
         (root / rel).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
         compared += check()
         (root / rel).write_text(original, encoding="utf-8")
