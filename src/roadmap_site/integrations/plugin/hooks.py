@@ -33,6 +33,7 @@ from roadmap_site import gc_pause
 from roadmap_site.build_cache import BuildCache
 from roadmap_site.curriculum import Curriculum
 from roadmap_site.diagnostics import summary_line
+from roadmap_site.integrations.plugin.html_stash import GeneratedHtml
 from roadmap_site.integrations.plugin.serve import CompiledTemplates, CurriculumWatch, DirtyRebuild, KeptPage
 from roadmap_site.pipeline import FileCache, LoadResult, load_curriculum
 from roadmap_site.render.pages import RenderCache
@@ -87,6 +88,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.templates = CompiledTemplates()
         # hand-written pages as the strict check made them: (src, Markdown) -> page, warnings
         self.docs_pages: dict[tuple[str, str], tuple[str, list]] = {}
+        self.html = GeneratedHtml()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `serve --clean` says "build": see _called_from_serve
@@ -103,6 +105,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         # Shipped in the package, so the plugin works in any site.
         config.extra_css += [a for a in STYLESHEETS if a not in config.extra_css]
         config.extra_javascript += [a for a in SCRIPTS if a not in config.extra_javascript]
+        config.markdown_extensions.append(self.html)
         # MkDocs hands on_config a fresh config each rebuild: keep the user's own nav.
         self.user_nav = config.nav
         self.docs_pages = {}
@@ -222,6 +225,11 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.rebuild.memory.forget()  # a half-written site: the next build starts afresh
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.html.page_ids and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self.html.page_ids  # MkDocs found them in raw HTML before
+        return html
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Under `serve`, put the current errors at the top of every page until they are fixed."""
         if not (self.serving and self.result and not self.result.ok):
@@ -230,6 +238,7 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
+        self.html.active = self.site is not None and page.file.src_uri in self.site.pages
         if not self.config.enabled or self.last_good is None or page.file.generated_by:
             return markdown
         site = self.site
