@@ -6,7 +6,9 @@ Hooks, in the order MkDocs calls them:
 * ``on_config``: load and validate the curriculum *before* MkDocs cleans ``site/``, so a
   broken curriculum can never wipe the last good site; watch the curriculum folder.
 * ``on_files``: add the generated pages (in memory) and set the navigation.
-* ``on_page_markdown``: resolve ``[[roadmap/topic]]`` references in hand-written pages.
+* ``on_page_markdown``: resolve ``[[roadmap/topic]]`` references in hand-written pages; let
+  Markdown take a generated page's HTML already stashed (see :mod:`.html_stash`).
+* ``on_page_content``: hand MkDocs the anchor ids of that HTML.
 * ``on_pre_page``, ``on_env``, ``on_post_build``: under ``serve --dirty``, complete what
   MkDocs skipped for the pages kept from the last build (see :mod:`.serve`).
 * ``on_post_page``: under ``serve``, show the current curriculum errors on every page.
