@@ -228,8 +228,9 @@ class RoadmapSitePlugin(BasePlugin[RoadmapSiteConfig]):
         self.rebuild.memory.forget()  # a half-written site: the next build starts afresh
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.html.page_ids and page.present_anchor_ids is not None:
-            page.present_anchor_ids |= self.html.page_ids  # MkDocs found them in raw HTML before
+        present = getattr(page, "present_anchor_ids", None)  # MkDocs 1.6: for `validation.anchors`
+        if self.html.page_ids and present is not None:
+            present |= self.html.page_ids  # MkDocs' parser would have found them in the raw HTML
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
