@@ -7,6 +7,7 @@ come out exactly as Markdown's own raw HTML handling makes them.
   tags, quoted ">", comments, scripts, indented tags, text after closing tags, blank lines
   inside blocks) and each converts to the same HTML both ways, with and without md_in_html;
   the anchor ids the fast path reports are the ones an HTML parser finds in the page;
+* a whole build of the real curriculum is the same, file for file, with the fast path turned off;
 * a strict build with anchor validation accepts a link to an id that only a generated page's
   raw HTML has, and fails on a link to an id that no page has.
 """
@@ -20,6 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import meta
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from conftest import GOOD, ROOT, make_project, mkdocs
 from roadmap_site.integrations.plugin.html_stash import GeneratedHtml
@@ -154,6 +158,22 @@ def test_any_document_converts_the_same_both_ways(text, project):
 def test_what_the_fast_path_cannot_judge_is_left_to_markdown(text):
     assert html_blocks.find(text + "\n\n", markdown.Markdown().is_block_level) is None
     assert convert(text, True)[0] == convert(text, False)[0]
+
+
+def test_a_whole_build_is_the_same_without_the_fast_path(tmp_path, monkeypatch):
+    project = make_project(tmp_path, ROOT / "curriculum")
+    monkeypatch.setenv("ROADMAP_SITE_CACHE", "off")
+
+    def site(name: str) -> dict[str, bytes]:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name)))
+        return {p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
+                for p in sorted((tmp_path / name).rglob("*")) if p.is_file()}
+
+    fast = site("fast")
+    monkeypatch.setattr(GeneratedHtml, "extendMarkdown", lambda self, md: None)  # Markdown's own way
+    slow = site("slow")
+    assert len(fast) > 300 and fast.keys() == slow.keys()
+    assert [name for name in fast if fast[name] != slow[name]] == []
 
 
 def test_anchor_validation_sees_the_ids_of_generated_raw_html(tmp_path):
