@@ -4,15 +4,17 @@ every page in its place and order (render/nav.py)."""
 
 from __future__ import annotations
 
+import posixpath
+import re
 import shutil
 from pathlib import Path
 
 from big_phase import huge_roadmap, topic_yaml
 
-from conftest import GOOD
+from conftest import GOOD, make_project, mkdocs
 from roadmap_site.pipeline import load_curriculum
 from roadmap_site.render import urls
-from roadmap_site.render.nav import MAX_TABS, build_nav, in_sections, roadmap_sections
+from roadmap_site.render.nav import ALL_ROADMAPS, MAX_TABS, build_nav, in_sections, roadmap_sections
 from roadmap_site.render.sections import SECTION_SIZE
 
 REFS = ("islr", "python-docs")  # catalog entries of tests/fixtures/good
@@ -88,10 +90,32 @@ def test_many_roadmaps_share_one_tab_in_sections(tmp_path):
     user_nav = [{"Home": "index.md"}, {"Learn": "roadmap-site://roadmaps"}, {"About": "about.md"}]
     nav = build_nav(user_nav, curriculum, ["index.md", "about.md"])
     assert [next(iter(item)) for item in nav] == ["Home", "Learn", "About"]
-    sections = nav[1]["Learn"]
+    assert [list(item) for item in nav[1]["Learn"]] == [[ALL_ROADMAPS]]  # groups one level down
+    sections = nav[1]["Learn"][0][ALL_ROADMAPS]
     assert [list(s)[0] for s in sections] == [f"Roadmaps 1\u2013{MAX_TABS}",
                                               f"Roadmaps {MAX_TABS + 1}\u2013{len(curriculum.roadmaps)}"]
     assert pages_of(sections) == pages_of(roadmap_sections(curriculum))  # same pages, same order
+
+
+def test_a_topic_page_links_the_roadmaps_of_its_own_group_only(tmp_path):
+    """Built: Material expands the groups of a tab's second level, so the groups sit a level
+    lower; a page then links each roadmap of its own group, and one page of each other group."""
+    curriculum = curriculum_with(tmp_path, roadmaps=2 * MAX_TABS)  # with the fixture's two: 26
+    groups = [[urls.page_url(pages_of(roadmap)[0]) for roadmap in next(iter(group.values()))]
+              for group in build_nav(None, curriculum, ["index.md"])[1]["Roadmaps"][0][ALL_ROADMAPS]]
+    assert [len(g) for g in groups] == [MAX_TABS, MAX_TABS, 2]
+    project = make_project(tmp_path, tmp_path / "curriculum")
+    proc = mkdocs(project, "build")  # not strict: the extra roadmaps' phases have no project
+    assert proc.returncode == 0, proc.stderr
+    roadmaps = {url for g in groups for url in g}
+    for own in range(len(groups)):
+        page = groups[own][1]  # a roadmap page inside the group, not its first
+        html = (project / "site" / page / "index.html").read_text(encoding="utf-8")
+        sidebar = html[html.index("md-nav--primary"):html.index('<div class="md-content"')]
+        linked = {posixpath.normpath(posixpath.join(page, href)) + "/"
+                  for href in re.findall(r'href="([^"#]+/)"', sidebar)} & roadmaps
+        others = {g[0] for i, g in enumerate(groups) if i != own}  # each other group: one link
+        assert linked == set(groups[own]) | others, page
 
 
 def _titles(nav):

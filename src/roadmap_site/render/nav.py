@@ -6,8 +6,11 @@ Its size per page is bounded. Material renders the navigation into every page; w
 ``navigation.prune`` a page carries only the entries of the sections on its own path (and a
 link for each other section beside them). So a phase of more than ``SECTION_SIZE`` topics is
 split into sections, each with its own index page (see ``sections``), and more than
-``MAX_TABS`` roadmaps share one "Roadmaps" tab in sections of at most that many: a topic
-page's navigation then grows with neither the size of its phase nor the number of roadmaps.
+``MAX_TABS`` roadmaps share one "Roadmaps" tab in groups of at most that many. The groups sit
+one level down, in an "All roadmaps" section: with ``navigation.sections`` Material expands
+every section of a tab's second level, so groups there would put every roadmap's link on every
+page, where a group one level down is a single link unless the page is in it. A topic page's
+navigation then grows with neither the size of its phase nor the number of roadmaps.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ PAGES = {RESOURCES_PLACEHOLDER: ("Resources", urls.RESOURCES), REVIEW_PLACEHOLDE
 
 
 MAX_TABS = 12  # roadmaps that get a tab each; more share one "Roadmaps" tab
+ALL_ROADMAPS = "All roadmaps"  # the section that holds the groups of roadmaps
 
 
 def in_sections(entries: list, size: int, name: str) -> list:
@@ -75,7 +79,7 @@ def build_nav(user_nav: list | None, curriculum: Curriculum, docs_pages: list[st
     """
     generated = roadmap_sections(curriculum)
     if len(generated) > MAX_TABS:
-        generated = [{"Roadmaps": in_sections(generated, MAX_TABS, "Roadmaps")}]
+        generated = [{"Roadmaps": [{ALL_ROADMAPS: in_sections(generated, MAX_TABS, "Roadmaps")}]}]
     tracks = [urls.TRACKS, *({theme_text(t.title): urls.track_page(t.id)} for t in curriculum.tracks)
               ] if curriculum.tracks else []
     if user_nav is None:
