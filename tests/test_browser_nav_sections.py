@@ -1,7 +1,8 @@
 """A huge phase's navigation in Chromium: its topics come in sections of SECTION_SIZE, a topic
 page carries only its own section's links, and the sections read and work like the rest of
-Material's navigation in light and dark mode and on a 390 px phone (render/nav.py).
-Screenshots go to /tmp/shots-perf/."""
+Material's navigation in light and dark mode and on a 390 px phone (render/nav.py). The same
+for more than MAX_TABS roadmaps, in groups under "All roadmaps". Screenshots go to
+/tmp/shots-perf/."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from big_phase import huge_roadmap
 
 from browser import serve_directory
 from conftest import GOOD, make_project, mkdocs
+from roadmap_site.render.nav import ALL_ROADMAPS, MAX_TABS
 from roadmap_site.render.sections import SECTION_SIZE
 
 SHOTS = Path("/tmp/shots-perf")
@@ -78,6 +80,63 @@ def test_sections_read_and_open_like_material_sections(site, browser, scheme, wi
         listed = page.locator("article .rs-topic-list li a")
         assert listed.count() == SECTION_SIZE and listed.first.inner_text() == "Topic 0"
         page.screenshot(path=str(SHOTS / f"section-page-{scheme}-{width}.png"))
+        assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """The good fixture and 2 * MAX_TABS more roadmaps (e00, e01, ...): three groups."""
+    tmp = tmp_path_factory.mktemp("many")
+    curriculum = tmp / "curriculum"
+    shutil.copytree(GOOD, curriculum)
+    for r in range(2 * MAX_TABS):
+        huge_roadmap(curriculum, 1, ("islr", "python-docs"), roadmap=f"e{r:02}", phase="only")
+    project = make_project(tmp, curriculum)
+    proc = mkdocs(project, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    with serve_directory(project / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_roadmap_groups_read_and_open_like_material_sections(many, browser, scheme, width):
+    page = browser.new_page(viewport={"width": width, "height": 844})
+    try:
+        page.goto(many + "e15/")  # the second group holds the 13th to 24th roadmaps
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        group = f"Roadmaps {MAX_TABS + 1}\u2013{2 * MAX_TABS}"
+        nav = ".md-nav--primary"
+        if width < 1220:  # the drawer opens on the roadmap's own panel; its title goes up a level
+            page.click("label.md-header__button[for='__drawer']")
+            page.wait_for_timeout(400)
+            title = page.locator(f"{nav} label.md-nav__title >> visible=true", has_text="E15").first
+            check_readable(page, [title], width, background)
+            title.click()
+            page.wait_for_timeout(400)
+            up = page.locator(f"{nav} label.md-nav__title >> visible=true", has_text=group).first
+            check_readable(page, [up], width, background)
+            mates = page.locator(f"{nav} a.md-nav__link >> visible=true", has_text="E14")
+            check_readable(page, [mates.first], width, background)
+            up.click()  # the groups' panel
+            page.wait_for_timeout(400)
+        else:
+            current = page.locator(f"{nav} .md-nav__link--active >> visible=true", has_text="E15").first
+            mates = page.locator(f"{nav} a.md-nav__link >> visible=true", has_text="E14").first
+            label = page.locator(f"{nav} .md-nav__item--active > .md-nav__link >> visible=true",
+                                 has_text=group).first
+            check_readable(page, [current, mates, label], width, background)
+        assert page.locator(f"{nav} >> text={ALL_ROADMAPS}").count() >= 1
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"groups-{scheme}-{width}.png"))
+        last = page.locator(f"{nav} a.md-nav__link >> visible=true",
+                            has_text=f"Roadmaps {2 * MAX_TABS + 1}\u2013").first
+        check_readable(page, [last], width, background)
+        last.click()  # another group is one link, to its first roadmap
+        page.wait_for_url(re.compile(r".*/e22/$"))
         assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     finally:
         page.close()
