@@ -20,10 +20,9 @@ import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mkdocs.utils import meta
-
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils import meta
 
 from conftest import GOOD, ROOT, make_project, mkdocs
 from roadmap_site.integrations.plugin.html_stash import GeneratedHtml

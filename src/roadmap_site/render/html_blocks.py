@@ -7,8 +7,8 @@ blocks to Markdown already stashed (see ``integrations/plugin/html_stash.py``), 
 parses only the headings and the page comes out byte for byte the same.
 
 Only what the renderer writes is recognised: blocks that start with a block-level tag at the
-start of a line, with quoted attributes, end with the closing tag of their first element, and
-are followed by a blank line. Anything else on the page (a comment, a script, text after a
+start of a line, with quoted attributes, and end at the end of a line with the closing tag of
+their first element. Anything else on the page (a comment, a script, text after a
 closing tag, a ``markdown`` attribute, a ``<`` in a Markdown line) leaves the whole page to
 Markdown: ``find`` returns None.
 """
@@ -109,7 +109,7 @@ def _ended(text: str, start: int, end: int, ids: set[str]) -> Block | None:
 def _plain(text: str, pos: int, name: str) -> bool:
     """Whether the next "<" after ``pos`` is the end tag of ``name``."""
     after = text.find("<", pos)
-    return after >= 0 and text[after + 2:after + 2 + len(name)].lower() == name and text.startswith("</", after)
+    return after >= 0 and text.startswith("</", after) and text[after + 2:after + 2 + len(name)].lower() == name
 
 
 def _starts_markup(char: str) -> bool:
