@@ -9,7 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
-from big_phase import huge_roadmap, topic_yaml
+from big_phase import huge_roadmap
 
 from conftest import GOOD, make_project, mkdocs
 from roadmap_site.pipeline import load_curriculum
@@ -35,11 +35,7 @@ def curriculum_with(tmp_path: Path, *, topics: int = 0, roadmaps: int = 0):
     if topics:
         huge_roadmap(root, topics, REFS, project=False)
     for r in range(roadmaps):
-        (root / f"extra{r}" / "phases").mkdir(parents=True)
-        (root / f"extra{r}" / "roadmap.yml").write_text(
-            f"id: extra{r}\ntitle: Extra {r}\nsummary: One more.\nphases: [only]\n", encoding="utf-8")
-        (root / f"extra{r}" / "phases" / "only.yml").write_text(
-            "id: only\ntitle: Only\nsummary: One topic.\ntopics:\n" + topic_yaml(r, REFS), encoding="utf-8")
+        huge_roadmap(root, 1, REFS, roadmap=f"extra{r}", phase="only")
     result = load_curriculum(root)
     assert result.ok, [d.format() for d in result.diagnostics if d.severity == "error"]
     return result.curriculum
@@ -105,7 +101,7 @@ def test_a_topic_page_links_the_roadmaps_of_its_own_group_only(tmp_path):
               for group in build_nav(None, curriculum, ["index.md"])[1]["Roadmaps"][0][ALL_ROADMAPS]]
     assert [len(g) for g in groups] == [MAX_TABS, MAX_TABS, 2]
     project = make_project(tmp_path, tmp_path / "curriculum")
-    proc = mkdocs(project, "build")  # not strict: the extra roadmaps' phases have no project
+    proc = mkdocs(project, "build", "--strict")
     assert proc.returncode == 0, proc.stderr
     roadmaps = {url for g in groups for url in g}
     for own in range(len(groups)):
