@@ -99,3 +99,55 @@ def test_json_and_github_formats(good_copy):
         "::error file=curriculum/basics/phases/next.yml,line=10,col=29,title=roadmap-site::"
         "unknown topic 'linear-algebr' (hint: did you mean 'linear-algebra'?)",
         "::notice title=roadmap-site::curriculum is invalid: 1 error, 0 warnings"]
+
+
+def _buffered() -> dict:
+    """The environment of a user's shell: output buffered as Python does by default."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+def _many_errors(curriculum):
+    catalog = curriculum / "resources/catalog.yml"
+    catalog.write_text(catalog.read_text() + "".join(
+        f"- id: extra-{i}\n  title: Extra {i}\n  url: ftp://example.org/{i}\n  type: book\n  free: true\n"
+        for i in range(400)))
+
+
+def test_the_command_writes_all_its_output_to_a_file_before_its_fast_exit(good_copy, capsys):
+    """The command ends without the interpreter's teardown (cli.console): what it buffered for
+    a file must still all be there, and its exit code kept."""
+    import subprocess
+    import sys
+
+    from roadmap_site.cli import main
+
+    _many_errors(good_copy)
+    report = good_copy.parent / "report.json"
+    with report.open("w") as out:
+        proc = subprocess.run([sys.executable, "-m", "roadmap_site", "validate", "--format", "json"],
+                              cwd=good_copy.parent, stdout=out, stderr=subprocess.PIPE, text=True,
+                              timeout=120, env=_buffered())
+    assert (proc.returncode, proc.stderr) == (1, "")
+    assert len(json.loads(report.read_text())) > 100
+    assert report.stat().st_size > 2 * 8192  # more than one of the stream's buffers
+    capsys.readouterr()
+    assert main(["validate", "--format", "json", "--no-cache"]) == 1  # the same run, in process
+    assert report.read_text() == capsys.readouterr().out
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(good_copy):
+    """``validate | head -1``: the reader has closed the pipe when the command writes its
+    report; it still exits with its own code and says nothing on stderr."""
+    import subprocess
+    import sys
+
+    phase = good_copy / "basics/phases/next.yml"
+    phase.write_text(phase.read_text().replace("[python, linear-algebra]", "[python, linear-algebr]"))
+    proc = subprocess.Popen([sys.executable, "-m", "roadmap_site", "validate"], cwd=good_copy.parent,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_buffered())
+    proc.stdout.close()  # long before the report is written (it takes a curriculum's load)
+    assert proc.wait(timeout=120) == 1
+    assert proc.stderr.read() == b""
+    proc.stderr.close()

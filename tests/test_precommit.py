@@ -41,7 +41,7 @@ def test_published_hook():
     assert hook["language"] == "python" and hook["pass_filenames"] is False
     # language: python installs this package; its console script must be the entry's command.
     scripts = (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[project.scripts]")[1]
-    assert re.search(rf'^{re.escape(shlex.split(hook["entry"])[0])} = "roadmap_site.cli:main"', scripts, re.M)
+    assert re.search(rf'^{re.escape(shlex.split(hook["entry"])[0])} = "roadmap_site.cli:console"', scripts, re.M)
 
 
 def test_hooks_select_the_curriculum_yaml():

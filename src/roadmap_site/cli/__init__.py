@@ -9,6 +9,7 @@ Exit codes, for every subcommand: 0 success, 1 the curriculum (or the request) i
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from roadmap_site.cli import export, links, new, schema, stats, validate
@@ -41,3 +42,20 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # an unwritable output file, a full disk: a message, not a traceback
         print(f"roadmap-site {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
+
+
+def console() -> None:
+    """The installed command: :func:`main`, then an exit that skips the interpreter's teardown.
+
+    A ``validate`` run ends with the whole curriculum and Pydantic's models in memory; freeing
+    them object by object took 37 ms of a 0.36 s run (median of 15, 2026-12-03). The output is
+    flushed first, and the package registers no ``atexit`` handler. In-process callers (tests)
+    use :func:`main`, which returns.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a closed pipe (validate | head), a closed stream
+            pass
+    os._exit(code)
