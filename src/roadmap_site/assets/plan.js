@@ -86,6 +86,9 @@
   }
 
   window.rs_plan = render;
+  // The saved hours at once, not the page's 6 until the topics arrive (a slow connection).
+  const field = $(".rs-plan-hours");
+  if (field) field.value = settings().hours;
   document.addEventListener("change", e => {
     if (!e.target.closest || !e.target.closest("[data-rs-plan]")) return;
     const hours = Number($(".rs-plan-hours").value);
