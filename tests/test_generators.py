@@ -89,6 +89,11 @@ def _search_works(site: Path) -> None:
         phase = page.get_by_text("Supervised learning")  # in the first result's path
         assert phase.count() == 0
         page.locator(".md-search__button").click()
+        # Keys go where the focus is: wait for the search field (in the dialog's shadow root)
+        # to have it, as a learner waits to see it, or a busy machine drops the first ones.
+        page.wait_for_function("""() => { const a = document.activeElement;
+            const f = a && a.shadowRoot ? a.shadowRoot.activeElement : a;
+            return !!f && f.tagName === "INPUT"; }""")
         page.keyboard.type("linear regression")
-        page.get_by_text(re.compile(r"^\d+ results?$")).wait_for(timeout=15_000)
-        phase.first.wait_for(timeout=15_000)
+        page.get_by_text(re.compile(r"^\d+ results?$")).wait_for(timeout=30_000)
+        phase.first.wait_for(timeout=30_000)
