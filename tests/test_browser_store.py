@@ -51,7 +51,8 @@ def context(browser):
 
 def open_page(context, url):
     page = context.new_page()
-    page.on("dialog", lambda d: d.accept())
+    page.accept_dialogs = lambda d: d.accept()  # answer_dialogs replaces it
+    page.on("dialog", page.accept_dialogs)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.errors = errors
@@ -315,6 +316,18 @@ def test_import_keeps_known_topics_only_and_bounds_the_size(origin, context, tmp
     assert states(page) == {"basics/python": "doing"}
 
 
+def answer_dialogs(page, *answers: bool) -> list[str]:
+    """Answer the page's next dialogs in order (OK for True); returns their messages."""
+    seen: list[str] = []
+    page.remove_listener("dialog", page.accept_dialogs)
+
+    def answer(dialog):
+        seen.append(dialog.message)
+        dialog.accept() if answers[len(seen) - 1] else dialog.dismiss()
+    page.on("dialog", answer)
+    return seen
+
+
 def test_import_merges_by_the_later_change(origin, context, tmp_path):
     page = open_page(context, origin + "a/basics/")
     mark(page, origin + "a/basics/python/", "Done")
@@ -323,9 +336,50 @@ def test_import_merges_by_the_later_change(origin, context, tmp_path):
                                                   "basics/regression": ["doing", 2]}}
     path = tmp_path / "old.json"
     path.write_text(json.dumps(file))
+    asked = answer_dialogs(page, True, False)  # import; keep this browser's later change
     text = import_file(page, path)
+    assert len(asked) == 2 and asked[1].startswith("1 of them changed in this browser after the file was made")
     assert "2 topics and 0 notes, 1 of them new here" in text and "1 were already here or changed here later" in text
     assert states(page) == {"basics/python": "done", "basics/regression": "doing"}
+
+
+def test_a_backup_restores_what_a_reset_cleared(origin, context, tmp_path):
+    """Reset says "export first to keep a copy": importing that copy must bring it all back,
+    although the reset is the later change."""
+    page = open_page(context, origin + "a/basics/")
+    mark(page, origin + "a/basics/python/", "Done")
+    mark(page, origin + "a/basics/regression/", "In progress")
+    page.goto(origin + "a/basics/")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export progress").click()
+    backup = tmp_path / "backup.json"
+    info.value.save_as(backup)
+    page.get_by_role("button", name="Reset progress").click()
+    assert states(page) == {}
+    asked = answer_dialogs(page, True, True)
+    text = import_file(page, backup)
+    assert asked[1].startswith("2 of them changed in this browser after the file was made")
+    assert "2 of them new here" in text and "kept" not in text
+    assert states(page) == {"basics/python": "done", "basics/regression": "doing"}
+    page.reload()  # stored, and later than the reset for every other tab too
+    assert states(page) == {"basics/python": "done", "basics/regression": "doing"}
+    assert page.locator('[data-rs-item="basics/python"]').get_attribute("data-rs-state") == "done"
+    assert page.errors == []
+
+
+def test_an_import_that_changes_nothing_here_asks_once(origin, context, tmp_path):
+    """A file no older than this browser's progress: no second question."""
+    page = open_page(context, origin + "a/basics/")
+    mark(page, origin + "a/basics/python/", "Done")
+    page.goto(origin + "a/basics/")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export progress").click()
+    same = tmp_path / "same.json"
+    info.value.save_as(same)
+    asked = answer_dialogs(page, True)
+    text = import_file(page, same)
+    assert len(asked) == 1 and "0 of them new here" in text
+    assert states(page) == {"basics/python": "done"}
 
 
 def test_notes_round_trip_through_export_and_import(origin, browser, tmp_path):
@@ -443,3 +497,21 @@ def test_blocked_storage_is_said_and_nothing_claims_to_be_saved(origin, browser)
     # Material's own scripts throw when storage is blocked; the plugin's scripts must not.
     assert [f for f in page.evaluate("rsErrors") if "roadmap-site" in f] == []
     context.close()
+
+
+def test_a_note_typed_just_before_leaving_the_page_is_kept(origin, context):
+    """Notes save 600 ms after the last key; leaving sooner (a link, a closed tab) must not
+    lose the last words."""
+    page = open_page(context, origin + "a/basics/regression/")
+    area = page.get_by_label("Your notes")
+    area.fill("first")
+    area.blur()
+    page.locator(".rs-note-status", has_text="Saved in this browser").wait_for()
+    area.press_sequentially(" and last", delay=0)  # typed, not yet saved
+    page.goto(origin + "a/basics/")  # at once: the page is hidden and unloaded
+    assert stored(page)["notes"]["basics/regression"][0] == "first and last"
+    closing = context.new_page()
+    closing.goto(origin + "a/basics/python/")
+    closing.get_by_label("Your notes").fill("closed at once")
+    closing.close(run_before_unload=True)
+    assert stored(page)["notes"]["basics/python"][0] == "closed at once"

@@ -60,6 +60,12 @@
     }));
   }
 
+  // A note typed but not yet saved is saved when the page goes away or out of sight (a tab
+  // closed, a phone switching apps), not only 600 ms after the last key.
+  let unsaved = null;
+  const flush = () => unsaved && unsaved();
+  addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => document.hidden && flush());
   function buildNotes(box) {
     const key = box.getAttribute("data-rs-notes"), id = "rs-note-" + key.replace("/", "--");
     const area = el("textarea", { id, rows: "4", maxlength: String(store.MAX_NOTE) });
@@ -68,13 +74,13 @@
     let timer = 0;
     label.append(el("span", { "class": "rs-muted" }, " · private, kept in this browser only"));
     function save() {
-      clearTimeout(timer);
+      clearTimeout(timer); unsaved = null;
       if (area.value === store.note(key)) return;
       status.textContent = store.setNote(key, area.value) ? "Saved in this browser." :
         "Not saved: this browser's storage is full or blocked. The note stays on this page.";
     }
     area.value = store.note(key);
-    area.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(save, 600); });
+    area.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(save, 600); unsaved = save; });
     area.addEventListener("change", save);
     box.append(label, area, status);
   }

@@ -5,7 +5,7 @@
    roadmap's key, merges it (per entry the later change wins), writes, and reads it back. */
 (() => {
   "use strict";
-  const VERSION = 2, OLD_KEY = "roadmap-site:progress:v1", MAX_NOTE = 10000, MAX_FILE = 2e6;
+  const VERSION = 2, OLD_KEY = "roadmap-site:progress:v1", MAX_NOTE = 10000;
   const STATES = ["todo", "doing", "done", "skipped"], KEY_RE = /^[a-z0-9-]+\/[a-z0-9-]+$/;
   const LABELS = { todo: "Not started", doing: "In progress", done: "Done", skipped: "Skipped" };
   const MAPS = ["topics", "notes", "reviews", "revs"];
@@ -135,57 +135,6 @@
     return Object.keys(pending).length ? "Your last change could not be saved: this browser's storage is full. " +
       "It is kept on this page and saved once there is room." : "";
   }
-  function reset() {  // every topic "not started" by a newer entry, so other tabs follow; notes stay
-    readAll();
-    let ok = true;
-    for (const sk in shards) {
-      const todo = Object.keys(shards[sk].topics).filter(k => shards[sk].topics[k][0] !== "todo");
-      todo.forEach(k => put("topics", k, "todo"));
-      if (todo.length) ok = save(sk) && ok;
-    }
-    emit();
-    return ok;
-  }
-  function exportText() {
-    readAll();
-    const out = { version: VERSION, site, exported: new Date().toISOString(), topics: {}, notes: {}, reviews: {}, revs: {} };
-    for (const sk in shards) for (const map of MAPS) Object.assign(out[map], shards[sk][map]);
-    return JSON.stringify(out, null, 1);
-  }
-  // Import text, only topics in `known` (by key); `ask(result)` may cancel. Nothing changes
-  // unless every changed roadmap was saved and read back.
-  function importText(text, known, ask) {
-    if (text === null || text.length > MAX_FILE) return { error: "the file is larger than 2 MB." };
-    const d = decode(text), unknown = new Set(), now = Date.now();
-    if (!d || d.bad) return { error: d ? `${d.bad} of its entries cannot be read.` : "it is not a progress file from this site." };
-    for (const map of MAPS) {
-      for (const k in d[map]) {
-        if (!known[k]) { unknown.add(k); delete d[map][k]; }
-        else if (d.old) d[map][k][1] = now;  // format 1 had no times: the import is the change
-      }
-    }
-    const result = { topics: Object.keys(d.topics).length, notes: Object.keys(d.notes).length,
-                     unknown: [...unknown], changed: 0 };
-    if (!ls) return Object.assign(result, { error: "this browser blocks storage." });
-    readAll();
-    const next = {};
-    for (const sk in shards) next[sk] = Object.fromEntries(MAPS.map(m => [m, { ...shards[sk][m] }]));
-    const changed = absorb(next, d), keys = Object.keys(changed);
-    keys.forEach(sk => { result.changed += changed[sk]; });
-    if (keys.some(sk => held[sk])) return Object.assign(result, { error: "first download or discard the unreadable progress." });
-    if (ask && !ask(result)) return Object.assign(result, { cancelled: true });
-    const written = [];
-    if (!keys.every(sk => tryWrite(sk, encode(next[sk])) && written.push(sk))) {
-      // Undo: what was there takes no more room than what replaced it.
-      for (const sk of written) {
-        try { if (seen[sk] === undefined) ls.removeItem(sk); else ls.setItem(sk, seen[sk]); } catch (e) { /* kept */ }
-      }
-      return Object.assign(result, { error: "there is not enough room in this browser's storage. Nothing was changed." });
-    }
-    for (const sk of written) { shards[sk] = next[sk]; seen[sk] = encode(next[sk]); delete pending[sk]; }
-    emit();
-    return result;
-  }
   // A renamed topic (aliases in api/topics.json, `moved`: former key -> key): what is stored
   // under a former key moves to the key (the later change wins), across roadmaps too.
   function rename(moved) {
@@ -222,7 +171,7 @@
     emit();
   });
   window.roadmapSiteStore = {
-    STATES, LABELS, MAX_NOTE, MAX_FILE, base, reset, exportText, importText, problem,
+    STATES, LABELS, MAX_NOTE, base, problem,
     get: key => { const e = entry("topics", key); return e ? e[0] : "todo"; },
     set: (key, s, rev) => change("topics", key, s, rev),  // rev: what the topic teaches now (marked done)
     done: key => { const e = entry("topics", key), r = entry("revs", key); return e && e[0] === "done" ? [e[1], r && r[0]] : null; },
@@ -233,6 +182,9 @@
     setReview: (key, value) => change("reviews", key, value),
     unreadable: () => lost.length ? lost.map(l => l.raw).join("\n") : null,
     held: isHeld, release: () => unlock(false), discard: () => unlock(true),
-    subscribe: f => listeners.push(f)
+    subscribe: f => listeners.push(f),
+    // For tools.js (export, import, reset), which only the home and roadmap pages load.
+    io: { VERSION, MAPS, site, shards, seen, pending, held, ls: () => ls, decode, absorb, entry, newer,
+          encode, tryWrite, readAll, put, save, emit }
   };
 })();
