@@ -106,3 +106,109 @@ def test_the_plan_fields_are_outlined_and_finger_sized_on_a_phone(site, browser,
         assert contrast(f["color"], f["bg"]) >= 4.5, f
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+FIELD_AND_MESSAGE = """() => {
+    const field = document.querySelector('.rs-plan-hours');
+    const m = document.getElementById(field.getAttribute('aria-describedby'));
+    const c = getComputedStyle(m), b = m.getBoundingClientRect(), f = field.getBoundingClientRect();
+    return {invalid: field.getAttribute('aria-invalid'), value: field.value,
+            text: m.textContent, shown: b.width > 0 && b.height > 0 && c.display !== 'none' && c.visibility === 'visible',
+            size: parseFloat(c.fontSize), color: c.color, page: getComputedStyle(document.body).backgroundColor,
+            besideField: m.closest('.rs-filter') === field.closest('.rs-filter') && b.top < f.bottom + 60,
+            summary: document.querySelector('.rs-plan-out p').textContent,
+            saved: localStorage.getItem('roadmap-site:' + new URL(window.roadmapSiteStore.base).pathname + ':plan'),
+            scrollWidth: document.documentElement.scrollWidth}; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_hours_outside_1_to_80_whole_are_refused_and_said_next_to_the_field(site, browser, scheme):
+    """0, -5, 200, 0.5 or nothing in the hours field: the plan keeps the last good hours, which
+    are what is kept for the next visit; the field is marked invalid and a message beside it,
+    readable in both schemes and within a phone's width, says what is accepted. Good hours
+    clear it and redraw the plan."""
+    from test_browser_diagram import contrast
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site + "plan/")
+    page.wait_for_function(PLANNED)
+    field = page.get_by_label("Hours a week")
+    field.fill("10")
+    field.blur()
+    assert "at 10 h a week" in page.locator(".rs-plan-out p").first.inner_text()
+    assert page.evaluate(FIELD_AND_MESSAGE)["invalid"] is None
+    for bad in ["0", "-5", "200", "0.5", ""]:
+        field.fill(bad)
+        field.blur()  # the learner leaves the field: a change event
+        s = page.evaluate(FIELD_AND_MESSAGE)
+        assert s["value"] == bad and s["invalid"] == "true", (bad, s)
+        assert "at 10 h a week" in s["summary"], (bad, s)
+        assert s["text"] == "Enter whole hours from 1 to 80. The plan still uses 10 h a week.", (bad, s)
+        assert s["shown"] and s["besideField"] and s["size"] >= 12, (bad, s)
+        assert contrast(s["color"], s["page"]) >= 4.5, (bad, s)
+        assert s["scrollWidth"] <= 390, (bad, s)
+        assert '"hours":10' in s["saved"], (bad, s)
+        page.reload()
+        page.wait_for_function(PLANNED)
+        s = page.evaluate(FIELD_AND_MESSAGE)
+        assert s["value"] == "10" and s["invalid"] is None and not s["shown"], (bad, s)
+        assert "at 10 h a week" in s["summary"], (bad, s)
+    field.fill("200")
+    field.blur()
+    assert page.evaluate(FIELD_AND_MESSAGE)["invalid"] == "true"
+    field.fill("12")
+    field.blur()
+    s = page.evaluate(FIELD_AND_MESSAGE)
+    assert s["invalid"] is None and not s["shown"] and s["text"] == "", s
+    assert "at 12 h a week" in s["summary"] and '"hours":12' in s["saved"], s
+    page.reload()
+    page.wait_for_function(PLANNED)
+    assert page.evaluate(FIELD_AND_MESSAGE)["value"] == "12"
+    assert errors == []
+    context.close()
+
+
+def test_hours_typed_key_by_key_are_judged_before_leaving_the_field(site, browser):
+    """The message shows as soon as the field holds refused hours (the learner has not left it);
+    good hours typed in redraw the plan a moment after the last key."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site + "plan/")
+    page.wait_for_function(PLANNED)
+    field = page.get_by_label("Hours a week")
+    for bad in ["0", "-5", "200"]:
+        field.select_text()
+        field.press_sequentially(bad)
+        s = page.evaluate(FIELD_AND_MESSAGE)
+        assert s["value"] == bad and s["invalid"] == "true" and s["shown"], (bad, s)
+        # the plan, the message and what is kept agree (keys are not slow enough to pass 2 or 20)
+        hours = s["text"].split("still uses ")[1].split(" h")[0]
+        assert f"at {hours} h a week" in s["summary"] and f'"hours":{hours}' in (s["saved"] or '"hours":6'), (bad, s)
+    field.select_text()
+    field.press("Backspace")
+    assert page.evaluate(FIELD_AND_MESSAGE)["invalid"] == "true"  # emptied: still waiting for hours
+    field.press_sequentially("14")
+    page.wait_for_function("document.querySelector('.rs-plan-out p').textContent.includes('at 14 h a week')")
+    s = page.evaluate(FIELD_AND_MESSAGE)
+    assert s["invalid"] is None and not s["shown"] and '"hours":14' in s["saved"], s
+    assert page.evaluate("document.activeElement.classList.contains('rs-plan-hours')")  # left as typed
+    context.close()
+
+
+@pytest.mark.parametrize("stored", ["0.5", "500", "0", "2.5", '"10"', "null"])
+def test_saved_hours_outside_1_to_80_whole_are_not_used(site, browser, stored):
+    """What an older version (or another hand) kept in this browser is judged as typed hours are."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site + "plan/")
+    page.wait_for_function(PLANNED)
+    page.evaluate("""stored => localStorage.setItem('roadmap-site:' + new URL(window.roadmapSiteStore.base).pathname
+        + ':plan', '{"hours":' + stored + ',"scope":""}')""", stored)
+    page.reload()
+    page.wait_for_function(PLANNED)
+    s = page.evaluate(FIELD_AND_MESSAGE)
+    assert s["value"] == "6" and "at 6 h a week" in s["summary"] and s["invalid"] is None, s
+    context.close()

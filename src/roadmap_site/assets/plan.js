@@ -9,10 +9,17 @@
   const fmt = d => d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
   const open = k => !["done", "skipped"].includes(store.get(k));
 
+  // Whole hours from 1 to 80 a week, as the field says (min, max, step): 2.5 or 0.5 is refused
+  // as 0 or 200 is, typed or read back from storage (where an older version could have put it).
+  const MIN = 1, MAX = 80, whole = h => Number.isInteger(h) && h >= MIN && h <= MAX;
   function settings() {
     let s = {};
     try { s = JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { /* defaults */ }
-    return { hours: s.hours > 0 ? s.hours : 6, scope: s.scope || "" };
+    return { hours: whole(s.hours) ? s.hours : 6, scope: typeof s.scope === "string" ? s.scope : "" };
+  }
+  const chosen = settings();  // what the plan uses: the last good hours and the scope
+  function save() {
+    try { localStorage.setItem(KEY, JSON.stringify(chosen)); } catch (err) { /* this visit only */ }
   }
   // The topics left in scope, in order, each with its planned start and end (whole days).
   function schedule(hours, scope) {
@@ -60,8 +67,11 @@
   function render() {
     const root = document.querySelector("[data-rs-plan]");
     if (!root || !data) return;
-    const { hours, scope } = settings(), items = schedule(hours, scope);
-    $(".rs-plan-hours").value = hours; $(".rs-plan-scope").value = scope;
+    const { hours, scope } = chosen, items = schedule(hours, scope), field = $(".rs-plan-hours");
+    // (a page reached by instant navigation has the template's 6; a field being typed in, or
+    // holding a refused value, is left as the learner has it)
+    if (field !== document.activeElement && field.getAttribute("aria-invalid") !== "true") field.value = hours;
+    $(".rs-plan-scope").value = scope;
     const done = new Map();  // phase or roadmap -> the last day of its last open topic
     items.forEach(({ t, end }) => { done.set(t.roadmap + "/" + t.phase, end); done.set(t.roadmap, end); });
     const out = $(".rs-plan-out");
@@ -88,11 +98,34 @@
   window.rs_plan = render;
   // The saved hours at once, not the page's 6 until the topics arrive (a slow connection).
   const field = $(".rs-plan-hours");
-  if (field) field.value = settings().hours;
+  if (field) field.value = chosen.hours;
+  // The hours field, judged as it is typed in: good hours redraw the plan (a moment after the
+  // last key, or at once on leaving the field) and are kept; anything else leaves the plan as it
+  // is and says next to the field what is accepted, until good hours are there.
+  let typing = 0;
+  function hoursTyped(left) {
+    const field = $(".rs-plan-hours"), problem = $(".rs-plan-hours-problem"), text = field.value;
+    clearTimeout(typing);
+    if (text === "" && !left) return;  // emptied to type anew, or only "-" so far: judged on leaving
+    const hours = text === "" ? NaN : Number(text);
+    if (!whole(hours)) {
+      field.setAttribute("aria-invalid", "true");
+      problem.textContent = `Enter whole hours from ${MIN} to ${MAX}. The plan still uses ${chosen.hours} h a week.`;
+      return;
+    }
+    field.removeAttribute("aria-invalid");
+    problem.textContent = "";
+    const use = () => { chosen.hours = hours; save(); render(); };
+    if (left) { field.value = hours; use(); } else typing = setTimeout(use, 400);
+  }
+  document.addEventListener("input", e => {
+    if (e.target.matches && e.target.matches("[data-rs-plan] .rs-plan-hours")) hoursTyped(false);
+  });
   document.addEventListener("change", e => {
     if (!e.target.closest || !e.target.closest("[data-rs-plan]")) return;
-    const hours = Number($(".rs-plan-hours").value);
-    try { localStorage.setItem(KEY, JSON.stringify({ hours: hours > 0 ? hours : 6, scope: $(".rs-plan-scope").value })); } catch (err) { /* this page only */ }
+    if (e.target.matches(".rs-plan-hours")) return hoursTyped(true);
+    chosen.scope = $(".rs-plan-scope").value;
+    save();
     render();
   });
   fetch(store.base + "api/topics.json").then(r => r.ok ? r.json() : Promise.reject(r.status)).then(d => {
