@@ -10,6 +10,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -62,18 +63,27 @@ def launch():
             browser.close()
 
 
-def served_build(curriculum: Path, name: str):
+def served_build(curriculum: Path, name: str, *, at_site_url: bool = False):
     """A module fixture: a project around ``curriculum``, built strictly and served on
-    loopback; the fixture's value is the site's URL."""
+    loopback; the fixture's value is the site's URL.
+
+    ``at_site_url``: built with ``site_url`` set to the address it is served at, as the
+    published site is. Material's instant navigation only takes links to its sitemap's
+    addresses; elsewhere every link loads a whole page."""
 
     @pytest.fixture(scope="module")
     def site(tmp_path_factory):
         from conftest import make_project, mkdocs
 
         project = make_project(tmp_path_factory.mktemp(name), curriculum)
-        proc = mkdocs(project, "build", "--strict")
-        assert proc.returncode == 0, proc.stderr
-        with serve_directory(project / "site") as url:
+        (project / "site").mkdir()
+        with serve_directory(project / "site") as url:  # a folder served as it is when asked
+            if at_site_url:
+                config = project / "mkdocs.yml"
+                text = config.read_text(encoding="utf-8")
+                config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", text), encoding="utf-8")
+            proc = mkdocs(project, "build", "--strict")
+            assert proc.returncode == 0, proc.stderr
             yield url
 
     return site

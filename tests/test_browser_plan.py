@@ -11,7 +11,7 @@ from browser import served_build
 from conftest import GOOD
 
 pytestmark = pytest.mark.browser
-site = served_build(GOOD, "plan")
+site = served_build(GOOD, "plan", at_site_url=True)  # with instant navigation, as published
 
 
 PLANNED = "!document.querySelector('.rs-plan-out').textContent.startsWith('Loading')"
@@ -84,6 +84,30 @@ def test_the_saved_hours_show_before_the_plan_is_drawn(site, browser):
     context.close()
 
 
+def test_the_plan_is_whole_again_after_instant_navigation(site, browser):
+    """Material's instant navigation swaps the page but runs plan.js once: coming back to the
+    plan by a link must show every scope, the one chosen, and its plan."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site + "plan/")
+    page.wait_for_function(PLANNED)
+    scopes = page.locator(".rs-plan-scope option").all_inner_texts()
+    assert len(scopes) > 3 and "Track: Neural networks, fast" in scopes
+    page.get_by_label("Plan for").select_option(label="Track: Neural networks, fast")
+    planned = page.locator(".rs-plan-out").inner_text()
+    page.evaluate("window.rs_same_document = true")
+    page.locator(".md-tabs a", has_text="Resources").click()
+    page.wait_for_url("**/resources/")
+    page.locator(".md-tabs a", has_text="Plan").click()
+    page.wait_for_url("**/plan/")
+    page.wait_for_function(PLANNED)
+    assert page.evaluate("window.rs_same_document") is True  # no page load: instant navigation
+    assert page.locator(".rs-plan-scope option").all_inner_texts() == scopes
+    assert page.locator(".rs-plan-scope option:checked").inner_text() == "Track: Neural networks, fast"
+    assert page.locator(".rs-plan-out").inner_text() == planned
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_plan_fields_are_outlined_and_finger_sized_on_a_phone(site, browser, scheme):
     """The hours field and the scope menu (the Resources filter's style): a border that stands
@@ -113,7 +137,8 @@ FIELD_AND_MESSAGE = """() => {
     const m = document.getElementById(field.getAttribute('aria-describedby'));
     const c = getComputedStyle(m), b = m.getBoundingClientRect(), f = field.getBoundingClientRect();
     return {invalid: field.getAttribute('aria-invalid'), value: field.value,
-            text: m.textContent, shown: b.width > 0 && b.height > 0 && c.display !== 'none' && c.visibility === 'visible',
+            text: m.textContent,
+            shown: b.width > 0 && b.height > 0 && c.display !== 'none' && c.visibility === 'visible',
             size: parseFloat(c.fontSize), color: c.color, page: getComputedStyle(document.body).backgroundColor,
             besideField: m.closest('.rs-filter') === field.closest('.rs-filter') && b.top < f.bottom + 60,
             summary: document.querySelector('.rs-plan-out p').textContent,

@@ -71,7 +71,12 @@
     // (a page reached by instant navigation has the template's 6; a field being typed in, or
     // holding a refused value, is left as the learner has it)
     if (field !== document.activeElement && field.getAttribute("aria-invalid") !== "true") field.value = hours;
-    $(".rs-plan-scope").value = scope;
+    const select = $(".rs-plan-scope");
+    if (select.options.length === 1) {  // a new page (instant navigation swaps the page, not this script)
+      data.roadmaps.forEach(r => select.append(new Option(r.title, r.id)));
+      data.tracks.forEach(t => select.append(new Option("Track: " + t.title, "track:" + t.id)));
+    }
+    select.value = scope;
     const done = new Map();  // phase or roadmap -> the last day of its last open topic
     items.forEach(({ t, end }) => { done.set(t.roadmap + "/" + t.phase, end); done.set(t.roadmap, end); });
     const out = $(".rs-plan-out");
@@ -130,11 +135,6 @@
   });
   fetch(store.base + "api/topics.json").then(r => r.ok ? r.json() : Promise.reject(r.status)).then(d => {
     data = d;
-    const select = $(".rs-plan-scope");
-    if (select) {
-      d.roadmaps.forEach(r => select.append(new Option(r.title, r.id)));
-      d.tracks.forEach(t => select.append(new Option("Track: " + t.title, "track:" + t.id)));
-    }
     render();
   }).catch(() => { const o = $(".rs-plan-out"); if (o) o.textContent = "The curriculum could not be loaded; try reloading the page."; });
   store.subscribe(render);
