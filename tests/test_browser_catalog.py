@@ -86,3 +86,59 @@ def test_the_filter_fits_a_phone_in_both_schemes(site, browser, scheme, tmp_path
         assert 0 <= left and right <= 390 and height >= 32  # on screen and big enough to tap
     assert seen["bg"] == seen["page"] and seen["fg"] != seen["bg"]  # follows the scheme
     context.close()
+
+
+# The type headings the table of contents lists and shows: Material's at the right (in view at
+# 1280 px) and the same one in the drawer (by the entry's own display, the drawer being shut).
+# Instant navigation makes the links' href absolute (…/resources/#type-book): by their hash.
+TOC = """where => [...document.querySelectorAll(where + ' .md-nav--secondary a')]
+  .filter(a => a.hash.startsWith('#type-'))
+  .filter(a => where.includes('primary') ? getComputedStyle(a.closest('li')).display !== 'none'
+                                         : a.getBoundingClientRect().height > 0)
+  .map(a => a.hash.slice(1))"""
+RIGHT, DRAWER = ".md-sidebar--secondary", ".md-sidebar--primary"
+ALL_TYPES = ["type-docs", "type-book", "type-course"]
+
+
+def test_the_table_of_contents_follows_the_hidden_headings(site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "resources/")
+    page.wait_for_selector(READY)
+    assert page.evaluate(TOC, RIGHT) == page.evaluate(TOC, DRAWER) == ALL_TYPES
+
+    choose(page, cost="free", level="advanced")  # only python-docs is left
+    assert page.evaluate(HEADINGS) == ["type-docs"]
+    assert page.evaluate(TOC, RIGHT) == page.evaluate(TOC, DRAWER) == ["type-docs"]
+    assert not page.is_visible(f'{RIGHT} a[href$="#type-book"]')
+
+    page.reload()  # the choice is kept in the URL, and so is what the contents list
+    page.wait_for_selector(READY)
+    assert page.evaluate(TOC, RIGHT) == page.evaluate(TOC, DRAWER) == ["type-docs"]
+
+    choose(page, cost="", level="")  # cleared: every heading and its entry are back
+    assert page.evaluate(HEADINGS) == ALL_TYPES
+    assert page.evaluate(TOC, RIGHT) == page.evaluate(TOC, DRAWER) == ALL_TYPES
+    choose(page, type="course")
+    assert page.evaluate(TOC, RIGHT) == ["type-course"]
+    # what is left leads to its heading and keeps the choice (the links were loaded with the
+    # reload's ?cost=free&level=advanced, which would hide the course again)
+    page.click(f'{RIGHT} a[href$="#type-course"]')
+    page.wait_for_url(lambda url: url.endswith("/resources/?type=course#type-course"), timeout=5000)
+    page.wait_for_selector(READY)
+    assert page.is_visible("#type-course") and page.evaluate(SHOWN) == ["r-paid-course"]
+    page.close()
+
+
+def test_the_filtered_contents_fit_a_phone(site, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site + "resources/?type=book")
+    page.wait_for_selector(READY)
+    assert page.evaluate(TOC, DRAWER) == ["type-book"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.click("label.md-header__button[for=__drawer]")  # the drawer, then its table of contents
+    page.click(f"{DRAWER} label.md-nav__link[for=__toc]")
+    page.wait_for_timeout(400)  # the drawer slides in
+    assert page.is_visible(f'{DRAWER} .md-nav--secondary a[href$="#type-book"]')
+    assert not page.is_visible(f'{DRAWER} .md-nav--secondary a[href$="#type-docs"]')
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()

@@ -1,7 +1,8 @@
 /* roadmap-site catalog filter: on the Resources page, shows the form the page carries (hidden
    without script, where the page stays the plain list) and hides the entries and the type
-   headings it rules out. The choice is kept in the page's URL (?type=book&cost=free), so a
-   filtered list can be bookmarked or shared. Loaded by learner.js on this page only. */
+   headings it rules out, and those headings' entries in the table of contents. The choice is
+   kept in the page's URL (?type=book&cost=free), so a filtered list can be bookmarked or shared.
+   Loaded by learner.js on this page only. */
 (() => {
   "use strict";
   const FIELDS = ["type", "cost", "level", "roadmap"];
@@ -10,6 +11,7 @@
     const want = {};
     for (const name of FIELDS) want[name] = form.elements[name].value;
     let shown = 0, total = 0;
+    const left = new Map();  // a type heading's "#id" -> whether it shows
     for (const list of document.querySelectorAll("ul.rs-catalog")) {
       let any = false;
       for (const li of list.children) {
@@ -20,13 +22,20 @@
       }
       list.hidden = !any;
       const heading = list.previousElementSibling;  // the type's heading
-      if (heading && /^H[1-6]$/.test(heading.tagName)) heading.hidden = !any;
+      if (heading && /^H[1-6]$/.test(heading.tagName)) { heading.hidden = !any; left.set("#" + heading.id, any); }
     }
     form.querySelector(".rs-filter-count").textContent =
       shown === total ? `All ${total} resources` : `${shown} of ${total} resources`;
     const url = new URL(location.href);
     for (const name of FIELDS) want[name] ? url.searchParams.set(name, want[name]) : url.searchParams.delete(name);
     history.replaceState(history.state, "", url);
+    // The table of contents (Material's, at the right and in the drawer) follows: a hidden
+    // heading's entry hides, and its links keep the choice, as instant navigation made them
+    // absolute with the query the page was loaded with (matched by their hash, as Material does).
+    for (const link of document.querySelectorAll(".md-nav--secondary a[href*='#']")) {
+      link.search = url.search;
+      if (left.has(link.hash)) link.closest("li").hidden = !left.get(link.hash);
+    }
   }
 
   function setup() {
