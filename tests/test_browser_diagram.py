@@ -196,6 +196,21 @@ def test_phone_shows_one_column_that_fits_with_big_enough_text_and_targets(site,
     ctx.close()
 
 
+@pytest.mark.parametrize("width", [1280, 1024, 800, 700, 640])
+def test_the_drawing_shown_at_any_width_has_12_px_text(site, browser, width):
+    """Material's desktop column is 688 px wide, narrower than the wide drawing: it shrinks to
+    fit, and its smallest text must still be 12 px on screen, as on a phone."""
+    ctx, page, errors = open_page(browser, site, viewport={"width": width, "height": 900})
+    for path in [f"{r}/" for r in ROADMAPS] + [""]:
+        page.goto(site + path)
+        page.wait_for_function(READY)
+        g = page.evaluate(GEOMETRY)
+        assert min(g["sizes"]) >= 12, (width, path, g["kind"], g["scale"], min(g["sizes"]))
+        assert g["scroll"] <= g["width"]
+    assert errors == []
+    ctx.close()
+
+
 @pytest.mark.parametrize("path", [f"{r}/" for r in ROADMAPS] + [""])
 def test_desktop_labels_stay_inside_their_boxes(site, browser, path):
     ctx, page, errors = open_page(browser, site + path, viewport={"width": 1280, "height": 900})

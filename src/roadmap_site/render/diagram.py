@@ -56,8 +56,10 @@ class Style:
         return max(self.x0, self.spine_x + 18)
 
 
+# The wide drawing is shown at 688 px in Material's desktop column (0.9 of its width): its
+# smallest text is 13.5 so that it is 12 px on screen there.
 WIDE = Style("wide", Grid(columns=3, node_w=212), spine_x=16, x0=36, title_size=14, line_h=18,
-             meta_size=12, phase_size=16)
+             meta_size=13.5, phase_size=16)
 NARROW = Style("narrow", Grid(columns=1, node_w=286, side=22), spine_x=13, x0=24, title_size=15,
                line_h=19, meta_size=13, phase_size=16)
 STYLES = (WIDE, NARROW)
