@@ -120,7 +120,25 @@
     hot({ target: g }, true);
     m.rsNode = g;
   }
+  // A long press on a circle opens the menu on any touch screen: iOS sends no contextmenu for
+  // it, and the tap that ends it must not also mark the topic done.
+  var press = null;
+  function endPress() { if (press) clearTimeout(press.timer); press = null; }
+  document.addEventListener("pointerdown", function (e) {
+    var t = e.pointerType !== "mouse" && e.target.closest && e.target.closest("[data-rs-toggle]");
+    endPress();
+    if (t) press = { x: e.clientX, y: e.clientY, timer: setTimeout(function () { press.long = true; openMenu(t); }, 500) };
+  });
+  document.addEventListener("pointermove", function (e) {  // a scroll or a drag, not a press
+    if (press && !press.long && Math.abs(e.clientX - press.x) + Math.abs(e.clientY - press.y) > 12) endPress();
+  });
+  ["pointerup", "pointercancel"].forEach(function (n) { document.addEventListener(n, function () { if (press && !press.long) endPress(); }); });
   document.addEventListener("click", function (e) {
+    if (press && press.long) {  // the menu stays open, with the focus the lifted finger took
+      e.preventDefault(); endPress();
+      var item = document.querySelector('.rs-menu [aria-checked="true"]');
+      return item && item.focus();
+    }
     var t = e.target.closest && e.target.closest("[data-rs-toggle]"), chip = e.target.closest && e.target.closest(".rs-needs");
     var pop = document.querySelector(".rs-pop");
     if (pop) { pop.remove(); hot({ target: pop.rsNode }, false); }
@@ -130,7 +148,7 @@
   });
   document.addEventListener("contextmenu", function (e) {
     var t = e.target.closest && e.target.closest("[data-rs-toggle]");
-    if (t) { e.preventDefault(); openMenu(t); }
+    if (t) { e.preventDefault(); if (!(press && press.long)) openMenu(t); }  // once per long press
   });
   document.addEventListener("keydown", function (e) {
     var t = e.target.closest && e.target.closest("[data-rs-toggle]"), k = (e.key || "").toLowerCase();
