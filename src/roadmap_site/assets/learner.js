@@ -116,6 +116,7 @@
     if (rest.length) box.append(el("p", { "class": "rs-muted" }, `and ${rest.length} more (${hours(rest.reduce((n, t) => n + t.hours, 0))})`));
   }
 
+  const requested = new Set();
   function refresh() {
     document.querySelectorAll("[data-rs-tools]").forEach(problemBox);
     for (const box of document.querySelectorAll("[data-rs-notes]")) {
@@ -129,8 +130,13 @@
     if (!index) topics().then(refresh, () => { /* renamed topics follow on a later page */ });
     for (const name of ["tools", "review", "plan", "updated", "catalog"]) {  // a page's own script (it sets window.rs_<name>), once
       const run = window["rs_" + name];
-      if (document.querySelector(`[data-rs-${name}]`)) run ? run() : document.querySelector(`script[data-rs-js=${name}]`) ||
-        document.head.append(el("script", { src: `${store.base}assets/roadmap-site/${name}.js`, "data-rs-js": name }));
+      if (!document.querySelector(`[data-rs-${name}]`) || requested.has(name) && !run) continue;
+      if (run) { run(); continue; }
+      // Remembered here, not by its tag: instant navigation drops from <head> what the next page lacks.
+      requested.add(name);
+      const script = el("script", { src: `${store.base}assets/roadmap-site/${name}.js` });
+      script.onerror = () => requested.delete(name);  // asked again on the next page that needs it
+      document.head.append(script);
     }
   }
 

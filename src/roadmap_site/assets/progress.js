@@ -62,6 +62,10 @@
     });
     paintDiagram();
     document.querySelectorAll("[data-rs-bar]").forEach(bar);
+    // A menu or a "needs" note of a page left by instant navigation (back, forward) goes with it.
+    var m = document.querySelector(".rs-menu"), pop = document.querySelector(".rs-pop");
+    if (m && !m.rsFrom.isConnected) m.remove();
+    if (pop && !pop.rsNode.isConnected) pop.remove();
   }
 
   // -- the drawn roadmap: states as glyphs (CSS on data-rs-state), one-tap done, a small menu --

@@ -6,7 +6,7 @@
 (() => {
   "use strict";
   const store = window.roadmapSiteStore, DAYS = [0, 1, 3, 7, 16, 35];
-  let checks = null, current = null, shown = false;
+  let checks = null, current = null, shown = false, page = null;
   const today = () => Math.floor(Date.now() / 864e5);
   const parse = v => (v ? v.split(",").map(x => x.split(":").map(Number)) : []);
   const date = day => new Date(day * 864e5).toLocaleDateString(undefined, { month: "long", day: "numeric" });
@@ -48,6 +48,7 @@
   function render() {
     const root = document.querySelector("[data-rs-review]");
     if (!root || !checks) return;
+    if (root !== page) { page = root; current = null; shown = false; }  // a new visit (instant navigation): a new card
     const { due, later, next } = queue(), card = root.querySelector(".rs-review-card");
     root.querySelector(".rs-review-status").textContent = due.length || later
       ? `${due.length} due today · ${later} scheduled later` + (later ? ` (next on ${date(next)})` : "")
