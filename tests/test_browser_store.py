@@ -513,5 +513,6 @@ def test_a_note_typed_just_before_leaving_the_page_is_kept(origin, context):
     closing = context.new_page()
     closing.goto(origin + "a/basics/python/")
     closing.get_by_label("Your notes").fill("closed at once")
-    closing.close(run_before_unload=True)
-    assert stored(page)["notes"]["basics/python"][0] == "closed at once"
+    closing.close(run_before_unload=True)  # runs the page's handlers; returns before they end
+    page.wait_for_function("""k => (JSON.parse(localStorage.getItem(k) || '{}').notes || {})['basics/python']
+                                    ?.[0] === 'closed at once'""", arg=SHARD, timeout=10_000)
