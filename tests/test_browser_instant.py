@@ -101,3 +101,20 @@ def test_a_page_script_still_loading_is_not_asked_for_twice(site, browser):
     assert same_document(page)
     assert len(waiting) == 1 and page.evaluate("window.rs_plan_set()") == 1
     ctx.close()
+
+
+def test_a_link_in_the_drawing_navigates_instantly_and_back(site, browser):
+    """Material takes HTML links only; the drawing's SVG links go through it too (a whole page
+    load before), with the history a learner expects."""
+    ctx, page, errors = open_page(browser, site + "basics/")
+    page.locator(".rs-diagram:visible").get_by_role("link", name="Regression", exact=True).click()
+    page.wait_for_url("**/basics/regression/")
+    page.get_by_role("radio", name="Done").wait_for()
+    assert same_document(page)
+    page.go_back()
+    page.wait_for_url("**/basics/")
+    page.wait_for_function("document.querySelector('.rs-diagram [data-rs-toggle]') !== null")
+    page.locator(".rs-diagram:visible .rs-phase").first.click()  # a phase's title
+    page.wait_for_url("**/basics/phases/**")
+    assert same_document(page) and errors == []
+    ctx.close()

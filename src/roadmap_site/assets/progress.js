@@ -147,8 +147,15 @@
     var pop = document.querySelector(".rs-pop");
     if (pop) { pop.remove(); hot({ target: pop.rsNode }, false); }
     if (!(e.target.closest && e.target.closest(".rs-menu"))) closeMenu(false);
+    var link = e.target.closest && e.target.closest("svg a");
     if (t) { e.preventDefault(); markDone(t); }
     else if (chip) { e.preventDefault(); showNeeds(chip); }
+    else if (link && !e.defaultPrevented && !e.button && !(e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) {
+      // Material's instant navigation takes HTML links only: a drawing's link hands it one
+      e.preventDefault();
+      var a = document.body.appendChild(el("a", { href: link.href.baseVal }));
+      a.click(); a.remove();
+    }
   });
   document.addEventListener("contextmenu", function (e) {
     var t = e.target.closest && e.target.closest("[data-rs-toggle]");
