@@ -267,6 +267,13 @@ def test_format_1_is_migrated_and_left_in_place(origin, context):
     assert get(page, OLD_KEY) == old  # other sites may need it
 
 
+def export_file(page, path: Path) -> Path:
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export progress").click()
+    info.value.save_as(path)
+    return path
+
+
 def import_file(page, path: Path) -> str:
     message = page.locator("[data-rs-tools] .rs-message")
     message.evaluate("m => { m.textContent = ''; }")
@@ -350,10 +357,7 @@ def test_a_backup_restores_what_a_reset_cleared(origin, context, tmp_path):
     mark(page, origin + "a/basics/python/", "Done")
     mark(page, origin + "a/basics/regression/", "In progress")
     page.goto(origin + "a/basics/")
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Export progress").click()
-    backup = tmp_path / "backup.json"
-    info.value.save_as(backup)
+    backup = export_file(page, tmp_path / "backup.json")
     page.get_by_role("button", name="Reset progress").click()
     assert states(page) == {}
     asked = answer_dialogs(page, True, True)
@@ -372,10 +376,7 @@ def test_an_import_that_changes_nothing_here_asks_once(origin, context, tmp_path
     page = open_page(context, origin + "a/basics/")
     mark(page, origin + "a/basics/python/", "Done")
     page.goto(origin + "a/basics/")
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Export progress").click()
-    same = tmp_path / "same.json"
-    info.value.save_as(same)
+    same = export_file(page, tmp_path / "same.json")
     asked = answer_dialogs(page, True)
     text = import_file(page, same)
     assert len(asked) == 1 and "0 of them new here" in text
@@ -393,10 +394,7 @@ def test_notes_round_trip_through_export_and_import(origin, browser, tmp_path):
     page.reload()
     assert page.get_by_label("Your notes").input_value() == text
     page.goto(origin + "a/basics/")
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Export progress").click()
-    exported = tmp_path / "progress.json"
-    info.value.save_as(exported)
+    exported = export_file(page, tmp_path / "progress.json")
     assert json.loads(exported.read_text())["notes"]["basics/regression"][0] == text
     first.close()
 
