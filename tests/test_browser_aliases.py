@@ -224,7 +224,7 @@ def test_a_file_exported_before_a_rename_imports_into_the_renamed_topic(server, 
     page.on("dialog", lambda d: d.accept())
     page.goto(url + "basics/")
     page.set_input_files("[data-rs-tools] input[type=file]", str(old))
-    message = page.locator(".rs-message").filter(has_text="1 topics and 1 notes, 2 of them new here")
+    message = page.locator(".rs-message").filter(has_text="1 topic and 1 note, 2 of them new here")
     message.wait_for()
     assert "Left out" not in message.inner_text()
     page.wait_for_function(f"!localStorage.getItem({SHARD!r}).includes('basics/regression')")

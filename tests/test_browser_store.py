@@ -299,7 +299,7 @@ def test_import_near_the_quota_says_it_failed_and_changes_nothing(origin, contex
     assert page.get_attribute('[data-rs-item="basics/regression"]', "data-rs-state") == "todo"
     page.evaluate(FREE)
     text = import_file(page, path)
-    assert "1 topics and 3 notes" in text
+    assert "1 topic and 3 notes" in text
     assert page.get_attribute('[data-rs-item="basics/regression"]', "data-rs-state") == "done"
     assert states(page) == {"basics/python": "done", "basics/regression": "done"}
 
@@ -312,7 +312,7 @@ def test_import_keeps_known_topics_only_and_bounds_the_size(origin, context, tmp
     path.write_text(json.dumps({"version": 1, "topics": topics}))
     assert path.stat().st_size < 2_000_000
     text = import_file(page, path)
-    assert "1 topics and 0 notes" in text and "Left out 60000 topics this site does not have" in text
+    assert "1 topic and 0 notes" in text and "Left out 60000 topics this site does not have" in text
     assert states(page) == {"basics/python": "doing"}
     assert len(stored(page)["topics"]) == 1
     huge = tmp_path / "huge.json"
@@ -346,7 +346,7 @@ def test_import_merges_by_the_later_change(origin, context, tmp_path):
     asked = answer_dialogs(page, True, False)  # import; keep this browser's later change
     text = import_file(page, path)
     assert len(asked) == 2 and asked[1].startswith("1 of them changed in this browser after the file was made")
-    assert "2 topics and 0 notes, 1 of them new here" in text and "1 were already here or changed here later" in text
+    assert "2 topics and 0 notes, 1 of them new here" in text and "1 was already here or changed here later" in text
     assert states(page) == {"basics/python": "done", "basics/regression": "doing"}
 
 
@@ -400,7 +400,7 @@ def test_notes_round_trip_through_export_and_import(origin, browser, tmp_path):
 
     fresh = browser.new_context()
     page = open_page(fresh, origin + "a/basics/")
-    assert "1 notes" in import_file(page, exported)
+    assert "1 note" in import_file(page, exported)
     page.goto(origin + "a/basics/regression/")
     assert page.get_by_label("Your notes").input_value() == text
     assert page.locator(".rs-notes b").count() == 0  # text, never markup

@@ -81,13 +81,15 @@
     return result;
   }
 
+  const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;  // "1 topic", "2 topics"
   function report(name, r) {
     if (r.cancelled) return "Import cancelled. Nothing was changed.";
     if (r.error) return `Import failed ("${name}"): ${r.error}` + (r.error.endsWith("changed.") ? "" : " Nothing was changed.");
     const same = r.topics + r.notes - r.changed;
-    let out = `Imported "${name}": ${r.topics} topics and ${r.notes} notes, ${r.changed} of them new here.`;
-    if (same > 0) out += ` ${same} were already here or changed here later, and were kept.`;
-    if (r.unknown.length) out += ` Left out ${r.unknown.length} topics this site does not have: ` +
+    let out = `Imported "${name}": ${count(r.topics, "topic")} and ${count(r.notes, "note")}, ${r.changed} of them new here.`;
+    const was = same === 1 ? "was" : "were";
+    if (same > 0) out += ` ${same} ${was} already here or changed here later, and ${was} kept.`;
+    if (r.unknown.length) out += ` Left out ${count(r.unknown.length, "topic")} this site does not have: ` +
       r.unknown.slice(0, 5).join(", ") + (r.unknown.length > 5 ? ", …" : "") + ".";
     return out;
   }
@@ -99,7 +101,7 @@
       if (!f) return;
       Promise.all([f.size > MAX_FILE ? null : f.text(), topics()]).then(([text, d]) => {
         msg.textContent = report(f.name, importText(text, d.known, p => confirm(
-          `Import ${p.topics} topics and ${p.notes} notes from "${f.name}"? For each topic the more recent change is kept.`) &&
+          `Import ${count(p.topics, "topic")} and ${count(p.notes, "note")} from "${f.name}"? For each topic the more recent change is kept.`) &&
           (!p.older || !confirm(`${p.older} of them changed in this browser after the file was made (by a reset, or since). ` +
             "Put the file's back for those too? Cancel keeps this browser's.") || "file")));
         store.rename(d.moved);  // a file from before a rename: its entries follow the renamed topics
