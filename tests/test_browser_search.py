@@ -76,3 +76,23 @@ def test_typing_shows_results_and_the_also_known_as_line(browser, site):
     assert search_quality.ask(page, "kubernets")[0] == "mlops/kubernetes"
     assert search_quality.ask(page, "a/b testing")[0] == "system-design/ab-testing"
     page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_matched_words_in_results_are_readable(browser, site, scheme):
+    """Material colours the matched words of a result with its accent, under 4.5:1 against the
+    page; docs/assets/site.css darkens (or lightens) them."""
+    from test_browser_diagram import contrast
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    search_quality.open_search(page, site)
+    search_quality.ask(page, "attention")
+    marks = page.evaluate("""() => [...document.querySelectorAll('.md-search-result mark')].map(m => {
+        let el = m, bg = 'rgba(0, 0, 0, 0)';
+        while (el && (bg = getComputedStyle(el).backgroundColor) === 'rgba(0, 0, 0, 0)') el = el.parentElement;
+        return {color: getComputedStyle(m).color, under: bg, size: parseFloat(getComputedStyle(m).fontSize)}; })""")
+    assert marks
+    for mark in marks:
+        assert contrast(mark["color"], mark["under"]) >= 4.5, mark
+    context.close()
