@@ -48,9 +48,9 @@ def console() -> None:
     """The installed command: :func:`main`, then an exit that skips the interpreter's teardown.
 
     A ``validate`` run ends with the whole curriculum and Pydantic's models in memory; freeing
-    them object by object took 37 ms of a 0.36 s run (median of 15, 2026-12-03). The output is
-    flushed first, and the package registers no ``atexit`` handler. In-process callers (tests)
-    use :func:`main`, which returns.
+    them object by object took 33 ms of a 0.36 s run (medians of 21 runs each way, 2026-12-03;
+    benchmarks/README.md). The output is flushed first, and the package registers no ``atexit``
+    handler. In-process callers (tests) use :func:`main`, which returns.
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
