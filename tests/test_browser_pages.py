@@ -13,6 +13,7 @@ site = served_build(GOOD, "pages")
 
 # page -> selectors whose text must be readable there
 PAGES = {
+    "basics/python/": ["details.rs-check summary code"],
     "basics/regression/": ["details.rs-check summary", "details.rs-check p", ".rs-exercises li p"],
     "basics/phases/start/project/": [".rs-milestones li", ".rs-acceptance li"],
     "review/": [".rs-review-status"],
@@ -35,6 +36,19 @@ CONTRAST = """el => {
   bg = bg || [255, 255, 255];
   const fg = rgb(getComputedStyle(el).color), [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
   return { ratio: (a + 0.05) / (b + 0.05), size: parseFloat(getComputedStyle(el).fontSize) };
+}"""
+
+# Every piece of text the article shows, with its computed size: none may be under 12 px.
+SMALLEST = """() => {
+  const walk = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  let small = [];
+  for (let n; (n = walk.nextNode());) {
+    const el = n.parentElement, box = el.getBoundingClientRect();
+    if (!n.textContent.trim() || !box.width || getComputedStyle(el).visibility === 'hidden') continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 12) small.push([el.tagName, n.textContent.trim().slice(0, 40), size]);
+  }
+  return small;
 }"""
 
 
@@ -65,6 +79,7 @@ def test_new_pages_are_readable_in_both_schemes_and_on_phones(site, browser, sch
                 # WCAG AA: 4.5:1, or 3:1 for large text (24 px, as the track titles)
                 assert seen["ratio"] >= (3 if seen["size"] >= 24 else 4.5), (path, selector, scheme, seen)
                 assert seen["size"] >= 12, (path, selector, seen)
+        assert page.evaluate(SMALLEST) == [], path
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (path, width, overflow)
     context.close()
