@@ -23,8 +23,9 @@ PAGES = {
     "resources/": [".rs-filter label", ".rs-filter select", ".rs-filter-count", ".rs-catalog li"],
 }
 
-# Contrast of an element's text colour against the first opaque background behind it.
-CONTRAST = """el => {
+# Contrast of an element's text colour (or another colour property) against the first opaque
+# background behind it.
+CONTRAST = """(el, prop) => {
   const rgb = c => c.match(/[\\d.]+/g).map(Number);
   const lum = ([r, g, b]) => { const f = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
                                return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
@@ -34,7 +35,7 @@ CONTRAST = """el => {
     if (v.length < 4 || v[3] > 0.9) bg = v;
   }
   bg = bg || [255, 255, 255];
-  const fg = rgb(getComputedStyle(el).color), [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  const fg = rgb(getComputedStyle(el)[prop || 'color']), [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
   return { ratio: (a + 0.05) / (b + 0.05), size: parseFloat(getComputedStyle(el).fontSize) };
 }"""
 
@@ -82,4 +83,54 @@ def test_new_pages_are_readable_in_both_schemes_and_on_phones(site, browser, sch
         assert page.evaluate(SMALLEST) == [], path
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (path, width, overflow)
+    context.close()
+
+
+def tab_to(page, selector: str, limit: int = 150) -> None:
+    """Press Tab until ``selector`` has the focus, as a keyboard user gets there."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_keyboard_focus_shows_on_the_progress_radios_and_the_drawing_phases(site, browser, scheme):
+    """Both had outline: none (the radios from the browser's form styles, the phases from the
+    drawing's own rule), so a keyboard user could not see where they were."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site + "basics/regression/")
+    tab_to(page, ".rs-status input")
+    radio = page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+                          " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    assert radio[0] != "none" and radio[1] >= 2, radio
+    ring = page.locator(":focus").evaluate(CONTRAST, "outlineColor")
+    assert ring["ratio"] >= 3, ring  # WCAG 1.4.11: a focus indicator against what is around it
+    page.goto(site + "basics/")
+    tab_to(page, ".rs-diagram:not([hidden]) a.rs-phase, .rs-diagram a.rs-phase")
+    edge = page.evaluate("() => { const s = getComputedStyle(document.activeElement.querySelector('.rs-hit'));"
+                         " return [s.stroke, parseFloat(s.strokeWidth)]; }")
+    assert edge[0] != "none" and edge[1] >= 2, edge
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_format_reference_code_is_readable(site, browser, scheme):
+    """The field tables' code (10.9 px in Material's tables) and the YAML examples' colours."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site + "curriculum-format/")
+    sizes = page.evaluate("[...document.querySelectorAll('article table code')]"
+                          ".map(c => parseFloat(getComputedStyle(c).fontSize))")
+    assert len(sizes) > 50 and min(sizes) >= 12, min(sizes)
+    tokens = page.locator("article .highlight code span[class]")
+    kinds = {}
+    for i in range(tokens.count()):
+        kind = tokens.nth(i).get_attribute("class")
+        if kind not in kinds and tokens.nth(i).inner_text().strip():
+            kinds[kind] = tokens.nth(i).evaluate(CONTRAST)
+    assert "no" in kinds, sorted(kinds)  # the YAML constants (true, null) that were 4.48:1 in dark
+    assert all(seen["ratio"] >= 4.5 for seen in kinds.values()), kinds
     context.close()
