@@ -15,12 +15,10 @@
     var box = drawer();
     if (!box) return;
     document.querySelectorAll(MENU).forEach(function (menu) {
-      menu.setAttribute("aria-label", "Navigation");
-      menu.setAttribute("aria-expanded", String(box.checked));
-    });
-    document.querySelectorAll(MENU).forEach(function (menu) {
       menu.setAttribute("role", "button");
       menu.setAttribute("tabindex", "0");
+      menu.setAttribute("aria-label", "Navigation");
+      menu.setAttribute("aria-expanded", String(box.checked));
     });
     // Material leaves a section's label out of the Tab order (tabindex=""): on a wide screen it
     // is a heading. In the drawer it opens a level like the others.
