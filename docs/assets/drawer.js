@@ -43,7 +43,7 @@
     return Boolean(top && el.contains(top));
   }
 
-  function firstLink() {
+  function firstEntry() {
     var links = document.querySelectorAll(".md-sidebar--primary a[href], " + LEVEL);
     for (var i = 0; i < links.length; i++) if (seen(links[i])) return links[i];
     return null;
@@ -55,7 +55,7 @@
       var now = document.activeElement;  // the body, when the level hid the label it was on
       if ((now !== pressed && now !== document.body) || seen(pressed)) return;
       var entry = document.querySelector('.md-sidebar--primary label.md-nav__link[for="' + pressed.htmlFor + '"]');
-      var next = seen(entry) ? entry : firstLink();
+      var next = seen(entry) ? entry : firstEntry();
       if (next) next.focus();
     }, SLIDE);
   }
